@@ -1,0 +1,222 @@
+package org.cairnmq.engine;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A consumer on one queue, either pulled by {@link #receive} or pushing to a {@link DeliveryListener}.
+ * It asks its queue for one message at a time, so competing consumers share the load.
+ */
+public final class EngineConsumer implements Receiver {
+    private final EngineSession session;
+    private final QueueDestination queue;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private QueuedMessage arrived;
+    private boolean started;
+    private boolean closed;
+    private DeliveryListener listener;
+
+    EngineConsumer(EngineSession session, QueueDestination queue, boolean started) {
+        this.session = session;
+        this.queue = queue;
+        this.started = started;
+    }
+
+    /**
+     * Waits for the next message.
+     *
+     * @param timeoutMillis how long to wait: {@code 0} not at all, {@link Long#MAX_VALUE} without limit
+     * @return the message, now delivered and unacknowledged in this consumer's session, or {@code null} when
+     *         the time ran out or the consumer was closed
+     */
+    public QueuedMessage receive(long timeoutMillis) throws InterruptedException {
+        long deadline = timeoutMillis >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : System.nanoTime()
+                + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        if (!awaitStarted(deadline)) {
+            return null;
+        }
+        QueuedMessage message = queue.takeOrWait(this);
+        if (message == null) {
+            message = awaitArrival(deadline);
+        }
+        if (message != null && isClosed()) {
+            queue.giveBack(message);
+            return null;
+        }
+        if (message != null) {
+            session.delivered(message);
+        }
+        return message;
+    }
+
+    /** Switches to push mode: from now on, messages go to the listener while the consumer is started. */
+    public void setListener(DeliveryListener newListener) {
+        lock.lock();
+        try {
+            listener = newListener;
+        } finally {
+            lock.unlock();
+        }
+        askForNext();
+    }
+
+    @Override
+    public void deliver(QueuedMessage message) {
+        lock.lock();
+        try {
+            if (listener == null) {
+                arrived = message;
+                changed.signalAll();
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        session.deliveryThread().execute(() -> push(message));
+    }
+
+    void start() {
+        lock.lock();
+        try {
+            started = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        askForNext();
+    }
+
+    void stop() {
+        lock.lock();
+        try {
+            started = false;
+        } finally {
+            lock.unlock();
+        }
+        if (hasListener()) {
+            queue.leaveLine(this);
+        }
+    }
+
+    /** Closes the consumer; a receive in progress returns {@code null}. Unacknowledged messages stay with the session. */
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (hasListener()) {
+            queue.leaveLine(this);
+        }
+        session.forget(this);
+    }
+
+    private void push(QueuedMessage message) {
+        DeliveryListener current;
+        lock.lock();
+        try {
+            current = started && !closed ? listener : null;
+        } finally {
+            lock.unlock();
+        }
+        if (current == null) {
+            queue.giveBack(message);
+            return;
+        }
+        session.delivered(message);
+        try {
+            current.onDelivery(message);
+        } finally {
+            askForNext();
+        }
+    }
+
+    private void askForNext() {
+        if (!hasListener() || !isStartedAndOpen()) {
+            return;
+        }
+        QueuedMessage next = queue.takeOrWait(this);
+        if (next != null) {
+            deliver(next);
+        }
+    }
+
+    private boolean awaitStarted(long deadline) throws InterruptedException {
+        lock.lock();
+        try {
+            while (!started && !closed) {
+                if (!awaitUntil(deadline)) {
+                    return false;
+                }
+            }
+            return !closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private QueuedMessage awaitArrival(long deadline) throws InterruptedException {
+        lock.lock();
+        try {
+            while (arrived == null && !closed && awaitUntil(deadline)) {
+                // waiting for deliver() or close()
+            }
+            if (arrived == null && !queue.leaveLine(this)) {
+                // A message is already on its way to us: take it, then decide what to do with it.
+                while (arrived == null) {
+                    changed.awaitUninterruptibly();
+                }
+            }
+            QueuedMessage message = arrived;
+            arrived = null;
+            return message;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return {@code false} once the deadline has passed */
+    private boolean awaitUntil(long deadline) throws InterruptedException {
+        if (deadline == Long.MAX_VALUE) {
+            changed.await();
+            return true;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return false;
+        }
+        changed.awaitNanos(left);
+        return true;
+    }
+
+    private boolean hasListener() {
+        lock.lock();
+        try {
+            return listener != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isStartedAndOpen() {
+        lock.lock();
+        try {
+            return started && !closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.cairnmq.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+
+/**
+ * One unit of work against the broker: what a messaging session sends and receives, acknowledged one by
+ * one or, when a transaction is active, committed or rolled back together.
+ *
+ * <p>A session is used by one thread at a time (its owner, or its delivery thread for listeners), as the
+ * messaging API requires; {@link #close} may come from any thread.
+ */
+public final class EngineSession {
+    private final Broker broker;
+    private final SerialExecutor deliveryThread;
+    private final List<EngineConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final List<OutgoingMessage> pendingSends = new ArrayList<>();
+    private final List<QueuedMessage> unacknowledged = new ArrayList<>();
+    private volatile boolean transactionActive;
+    private volatile boolean started;
+    private volatile boolean closed;
+
+    EngineSession(Broker broker, Executor threads, boolean transacted, boolean started) {
+        this.broker = broker;
+        this.deliveryThread = new SerialExecutor(threads);
+        this.transactionActive = transacted;
+        this.started = started;
+    }
+
+    /** Sends now, or at commit when a transaction is active. Returns once a persistent send is durable. */
+    public void send(DestinationAddress to, BrokerMessage message) {
+        checkOpen();
+        OutgoingMessage outgoing = new OutgoingMessage(broker.queue(to), message);
+        if (transactionActive) {
+            synchronized (pendingSends) {
+                pendingSends.add(outgoing);
+            }
+        } else {
+            broker.complete(List.of(outgoing), List.of());
+        }
+    }
+
+    public EngineConsumer createConsumer(DestinationAddress from) {
+        checkOpen();
+        EngineConsumer consumer = new EngineConsumer(this, broker.queue(from), started);
+        consumers.add(consumer);
+        return consumer;
+    }
+
+    /** Acknowledges one delivered message; outside a transaction this removes it for good. */
+    public void acknowledge(QueuedMessage message) {
+        synchronized (unacknowledged) {
+            if (transactionActive || !unacknowledged.remove(message)) {
+                return;
+            }
+        }
+        broker.complete(List.of(), List.of(message));
+    }
+
+    /** Acknowledges every message delivered so far in this session. */
+    public void acknowledgeAll() {
+        List<QueuedMessage> acked = takeUnacknowledged();
+        broker.complete(List.of(), acked);
+    }
+
+    /** Starts a transaction (a no-op when one is active): sends and acknowledgements wait for commit. */
+    public void begin() {
+        checkOpen();
+        transactionActive = true;
+    }
+
+    /**
+     * Makes the transaction's sends and acknowledgements durable and visible at once.
+     *
+     * @param keepTransaction whether a new transaction starts at once (transacted sessions) or the session
+     *                        goes back to acknowledging one by one (a finished resource-local transaction)
+     */
+    public void commit(boolean keepTransaction) {
+        checkOpen();
+        List<OutgoingMessage> sends = takePendingSends();
+        List<QueuedMessage> acked = takeUnacknowledged();
+        transactionActive = keepTransaction;
+        broker.complete(sends, acked);
+    }
+
+    /** Drops the transaction's sends and returns its deliveries to their queues for redelivery. */
+    public void rollback(boolean keepTransaction) {
+        takePendingSends();
+        transactionActive = keepTransaction;
+        redeliver(takeUnacknowledged());
+    }
+
+    /** Returns every unacknowledged delivery to its queue, marked as redelivered. */
+    public void recover() {
+        redeliver(takeUnacknowledged());
+    }
+
+    public void start() {
+        started = true;
+        consumers.forEach(EngineConsumer::start);
+    }
+
+    public void stop() {
+        started = false;
+        consumers.forEach(EngineConsumer::stop);
+    }
+
+    /** Closes the consumers and rolls back whatever was not acknowledged or committed. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        consumers.forEach(EngineConsumer::close);
+        takePendingSends();
+        redeliver(takeUnacknowledged());
+    }
+
+    public boolean isTransactionActive() {
+        return transactionActive;
+    }
+
+    void delivered(QueuedMessage message) {
+        synchronized (unacknowledged) {
+            unacknowledged.add(message);
+        }
+    }
+
+    void forget(EngineConsumer consumer) {
+        consumers.remove(consumer);
+    }
+
+    Executor deliveryThread() {
+        return deliveryThread;
+    }
+
+    private void redeliver(List<QueuedMessage> messages) {
+        for (QueuedMessage m : messages) {
+            m.queue.enqueue(m.nextAttempt());
+        }
+    }
+
+    private List<OutgoingMessage> takePendingSends() {
+        synchronized (pendingSends) {
+            List<OutgoingMessage> taken = new ArrayList<>(pendingSends);
+            pendingSends.clear();
+            return taken;
+        }
+    }
+
+    private List<QueuedMessage> takeUnacknowledged() {
+        synchronized (unacknowledged) {
+            List<QueuedMessage> taken = new ArrayList<>(unacknowledged);
+            unacknowledged.clear();
+            return taken;
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new BrokerException(BrokerException.Kind.ILLEGAL_STATE, "Session is closed");
+        }
+    }
+}

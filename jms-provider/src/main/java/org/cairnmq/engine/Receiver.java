@@ -1,0 +1,10 @@
+package org.cairnmq.engine;
+
+/** A consumer waiting in a queue for its next message. */
+interface Receiver {
+    /**
+     * Hands over a message. Called once per wait, outside the queue's lock; the receiver owns the message
+     * from then on and must either deliver it or give it back with {@link QueueDestination#giveBack}.
+     */
+    void deliver(QueuedMessage message);
+}

@@ -1,0 +1,153 @@
+package org.cairnmq.jms;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionConsumer;
+import jakarta.jms.ConnectionMetaData;
+import jakarta.jms.Destination;
+import jakarta.jms.ExceptionListener;
+import jakarta.jms.JMSException;
+import jakarta.jms.ServerSessionPool;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.cairnmq.engine.Broker;
+
+/**
+ * A client's connection to a Cairn broker running in the same JVM. Delivery to consumers begins with
+ * {@link #start()}; closing the connection closes its sessions.
+ */
+public final class JmsConnection implements Connection {
+    private final Broker broker;
+    private final List<JmsSession> sessions = new CopyOnWriteArrayList<>();
+    private volatile boolean started;
+    private volatile boolean closed;
+    private volatile String clientId;
+    private volatile boolean clientIdFixed;
+    private volatile ExceptionListener exceptionListener;
+
+    JmsConnection(Broker broker) {
+        this.broker = broker;
+    }
+
+    @Override
+    public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        checkOpen();
+        clientIdFixed = true;
+        if (!transacted && (acknowledgeMode < Session.AUTO_ACKNOWLEDGE
+                || acknowledgeMode > Session.DUPS_OK_ACKNOWLEDGE)) {
+            throw new JMSException("Not an acknowledgement mode: " + acknowledgeMode);
+        }
+        JmsSession session = new JmsSession(this, broker.createSession(transacted, started), transacted,
+                acknowledgeMode);
+        sessions.add(session);
+        return session;
+    }
+
+    @Override
+    public Session createSession(int sessionMode) throws JMSException {
+        return createSession(sessionMode == Session.SESSION_TRANSACTED, sessionMode);
+    }
+
+    @Override
+    public Session createSession() throws JMSException {
+        return createSession(false, Session.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public String getClientID() throws JMSException {
+        checkOpen();
+        return clientId;
+    }
+
+    @Override
+    public void setClientID(String id) throws JMSException {
+        checkOpen();
+        if (clientIdFixed) {
+            throw new jakarta.jms.IllegalStateException("The client ID can only be set before the connection is used");
+        }
+        clientId = id;
+        clientIdFixed = true;
+    }
+
+    @Override
+    public ConnectionMetaData getMetaData() throws JMSException {
+        checkOpen();
+        clientIdFixed = true;
+        return new JmsConnectionMetaData();
+    }
+
+    @Override
+    public ExceptionListener getExceptionListener() throws JMSException {
+        checkOpen();
+        return exceptionListener;
+    }
+
+    @Override
+    public void setExceptionListener(ExceptionListener listener) throws JMSException {
+        checkOpen();
+        clientIdFixed = true;
+        exceptionListener = listener;
+    }
+
+    @Override
+    public void start() throws JMSException {
+        checkOpen();
+        clientIdFixed = true;
+        started = true;
+        sessions.forEach(JmsSession::start);
+    }
+
+    @Override
+    public void stop() throws JMSException {
+        checkOpen();
+        clientIdFixed = true;
+        started = false;
+        sessions.forEach(JmsSession::stop);
+    }
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        for (JmsSession session : sessions) {
+            session.close();
+        }
+        closed = true;
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Destination destination, String selector,
+            ServerSessionPool pool, int maxMessages) throws JMSException {
+        throw JmsExceptions.unsupported("Connection consumers (application server facility)");
+    }
+
+    @Override
+    public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String name, String selector,
+            ServerSessionPool pool, int maxMessages) throws JMSException {
+        throw JmsExceptions.unsupported("Connection consumers (application server facility)");
+    }
+
+    @Override
+    public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String name, String selector,
+            ServerSessionPool pool, int maxMessages) throws JMSException {
+        throw JmsExceptions.unsupported("Connection consumers (application server facility)");
+    }
+
+    @Override
+    public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String name, String selector,
+            ServerSessionPool pool, int maxMessages) throws JMSException {
+        throw JmsExceptions.unsupported("Connection consumers (application server facility)");
+    }
+
+    void forget(JmsSession session) {
+        sessions.remove(session);
+    }
+
+    void checkOpen() throws JMSException {
+        if (closed) {
+            throw JmsExceptions.closed("Connection");
+        }
+    }
+}

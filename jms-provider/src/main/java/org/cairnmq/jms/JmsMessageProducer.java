@@ -1,0 +1,213 @@
+package org.cairnmq.jms;
+
+import jakarta.jms.CompletionListener;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cairnmq.engine.BrokerException;
+
+/**
+ * Sends messages through its session. A persistent send outside a transaction returns only once the
+ * message is committed to the store.
+ */
+public final class JmsMessageProducer implements MessageProducer {
+    private final JmsSession session;
+    private final Destination destination;
+    private final String idPrefix = "ID:" + UUID.randomUUID() + ":";
+    private final AtomicLong sent = new AtomicLong();
+    private int deliveryMode = DeliveryMode.PERSISTENT;
+    private int priority = Message.DEFAULT_PRIORITY;
+    private long timeToLive = Message.DEFAULT_TIME_TO_LIVE;
+    private long deliveryDelay = Message.DEFAULT_DELIVERY_DELAY;
+    private boolean disableMessageId;
+    private boolean disableTimestamp;
+    private volatile boolean closed;
+
+    JmsMessageProducer(JmsSession session, Destination destination) {
+        this.session = session;
+        this.destination = destination;
+    }
+
+    @Override
+    public void setDisableMessageID(boolean value) throws JMSException {
+        checkOpen();
+        disableMessageId = value;
+    }
+
+    @Override
+    public boolean getDisableMessageID() throws JMSException {
+        checkOpen();
+        return disableMessageId;
+    }
+
+    @Override
+    public void setDisableMessageTimestamp(boolean value) throws JMSException {
+        checkOpen();
+        disableTimestamp = value;
+    }
+
+    @Override
+    public boolean getDisableMessageTimestamp() throws JMSException {
+        checkOpen();
+        return disableTimestamp;
+    }
+
+    @Override
+    public void setDeliveryMode(int deliveryMode) throws JMSException {
+        checkOpen();
+        checkDeliveryMode(deliveryMode);
+        this.deliveryMode = deliveryMode;
+    }
+
+    @Override
+    public int getDeliveryMode() throws JMSException {
+        checkOpen();
+        return deliveryMode;
+    }
+
+    @Override
+    public void setPriority(int priority) throws JMSException {
+        checkOpen();
+        checkPriority(priority);
+        this.priority = priority;
+    }
+
+    @Override
+    public int getPriority() throws JMSException {
+        checkOpen();
+        return priority;
+    }
+
+    @Override
+    public void setTimeToLive(long timeToLive) throws JMSException {
+        checkOpen();
+        this.timeToLive = timeToLive;
+    }
+
+    @Override
+    public long getTimeToLive() throws JMSException {
+        checkOpen();
+        return timeToLive;
+    }
+
+    @Override
+    public void setDeliveryDelay(long deliveryDelay) throws JMSException {
+        checkOpen();
+        this.deliveryDelay = deliveryDelay;
+    }
+
+    @Override
+    public long getDeliveryDelay() throws JMSException {
+        checkOpen();
+        return deliveryDelay;
+    }
+
+    @Override
+    public Destination getDestination() throws JMSException {
+        checkOpen();
+        return destination;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    @Override
+    public void send(Message message) throws JMSException {
+        send(message, deliveryMode, priority, timeToLive);
+    }
+
+    @Override
+    public void send(Message message, int deliveryMode, int priority, long timeToLive) throws JMSException {
+        if (destination == null) {
+            throw new UnsupportedOperationException("This producer has no destination: name one in send()");
+        }
+        sendTo(destination, message, deliveryMode, priority, timeToLive);
+    }
+
+    @Override
+    public void send(Destination to, Message message) throws JMSException {
+        send(to, message, deliveryMode, priority, timeToLive);
+    }
+
+    @Override
+    public void send(Destination to, Message message, int deliveryMode, int priority, long timeToLive)
+            throws JMSException {
+        if (destination != null) {
+            throw new UnsupportedOperationException("This producer sends to " + destination + " only");
+        }
+        if (to == null) {
+            throw new InvalidDestinationException("No destination given");
+        }
+        sendTo(to, message, deliveryMode, priority, timeToLive);
+    }
+
+    @Override
+    public void send(Message message, CompletionListener listener) throws JMSException {
+        throw JmsExceptions.unsupported("Asynchronous send");
+    }
+
+    @Override
+    public void send(Message message, int deliveryMode, int priority, long timeToLive, CompletionListener listener)
+            throws JMSException {
+        throw JmsExceptions.unsupported("Asynchronous send");
+    }
+
+    @Override
+    public void send(Destination to, Message message, CompletionListener listener) throws JMSException {
+        throw JmsExceptions.unsupported("Asynchronous send");
+    }
+
+    @Override
+    public void send(Destination to, Message message, int deliveryMode, int priority, long timeToLive,
+            CompletionListener listener) throws JMSException {
+        throw JmsExceptions.unsupported("Asynchronous send");
+    }
+
+    private void sendTo(Destination to, Message message, int mode, int prio, long ttl) throws JMSException {
+        checkOpen();
+        if (message == null) {
+            throw new jakarta.jms.MessageFormatException("Cannot send a null message");
+        }
+        checkDeliveryMode(mode);
+        checkPriority(prio);
+        long now = System.currentTimeMillis();
+        message.setJMSDestination(to);
+        message.setJMSDeliveryMode(mode);
+        message.setJMSPriority(prio);
+        message.setJMSExpiration(ttl > 0 ? now + ttl : 0);
+        message.setJMSTimestamp(disableTimestamp ? 0 : now);
+        message.setJMSDeliveryTime(now + deliveryDelay);
+        message.setJMSMessageID(disableMessageId ? null : idPrefix + sent.incrementAndGet());
+        try {
+            session.engine().send(Destinations.address(to), MessageCodec.toBroker(message));
+        } catch (BrokerException e) {
+            throw JmsExceptions.of(e);
+        }
+    }
+
+    private void checkOpen() throws JMSException {
+        if (closed) {
+            throw JmsExceptions.closed("Producer");
+        }
+        session.checkOpen();
+    }
+
+    private static void checkDeliveryMode(int mode) throws JMSException {
+        if (mode != DeliveryMode.PERSISTENT && mode != DeliveryMode.NON_PERSISTENT) {
+            throw new JMSException("Not a delivery mode: " + mode);
+        }
+    }
+
+    private static void checkPriority(int priority) throws JMSException {
+        if (priority < 0 || priority > 9) {
+            throw new JMSException("Priority must be 0 to 9: " + priority);
+        }
+    }
+}

@@ -1,0 +1,365 @@
+package org.cairnmq.jms;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Destination;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.InvalidSelectorException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicSubscriber;
+import java.io.Serializable;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.cairnmq.engine.BrokerException;
+import org.cairnmq.engine.EngineSession;
+import org.cairnmq.engine.QueuedMessage;
+
+/**
+ * A single-threaded context for producing and consuming messages, in one of the four acknowledgement
+ * modes. Transacted sessions commit their sends and receipts together.
+ */
+public final class JmsSession implements Session {
+    private final JmsConnection connection;
+    private final EngineSession engine;
+    private final boolean transacted;
+    private final int acknowledgeMode;
+    private final List<JmsMessageProducer> producers = new CopyOnWriteArrayList<>();
+    private final List<JmsMessageConsumer> consumers = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    JmsSession(JmsConnection connection, EngineSession engine, boolean transacted, int acknowledgeMode) {
+        this.connection = connection;
+        this.engine = engine;
+        this.transacted = transacted;
+        this.acknowledgeMode = transacted ? SESSION_TRANSACTED : acknowledgeMode;
+    }
+
+    EngineSession engine() {
+        return engine;
+    }
+
+    @Override
+    public BytesMessage createBytesMessage() throws JMSException {
+        throw JmsExceptions.unsupported("BytesMessage");
+    }
+
+    @Override
+    public MapMessage createMapMessage() throws JMSException {
+        throw JmsExceptions.unsupported("MapMessage");
+    }
+
+    @Override
+    public Message createMessage() throws JMSException {
+        checkOpen();
+        return new JmsMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage() throws JMSException {
+        throw JmsExceptions.unsupported("ObjectMessage");
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
+        throw JmsExceptions.unsupported("ObjectMessage");
+    }
+
+    @Override
+    public StreamMessage createStreamMessage() throws JMSException {
+        throw JmsExceptions.unsupported("StreamMessage");
+    }
+
+    @Override
+    public TextMessage createTextMessage() throws JMSException {
+        checkOpen();
+        return new JmsTextMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage(String text) throws JMSException {
+        TextMessage message = createTextMessage();
+        message.setText(text);
+        return message;
+    }
+
+    @Override
+    public boolean getTransacted() throws JMSException {
+        checkOpen();
+        return transacted;
+    }
+
+    @Override
+    public int getAcknowledgeMode() throws JMSException {
+        checkOpen();
+        return acknowledgeMode;
+    }
+
+    @Override
+    public void commit() throws JMSException {
+        checkOpen();
+        if (!transacted) {
+            throw new jakarta.jms.IllegalStateException("Not a transacted session");
+        }
+        try {
+            engine.commit(true);
+        } catch (BrokerException e) {
+            engine.rollback(true);
+            throw new jakarta.jms.TransactionRolledBackException("Commit failed, rolled back: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        checkOpen();
+        if (!transacted) {
+            throw new jakarta.jms.IllegalStateException("Not a transacted session");
+        }
+        engine.rollback(true);
+    }
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (JmsMessageConsumer consumer : consumers) {
+            consumer.close();
+        }
+        producers.forEach(JmsMessageProducer::close);
+        engine.close();
+        connection.forget(this);
+    }
+
+    @Override
+    public void recover() throws JMSException {
+        checkOpen();
+        if (transacted) {
+            throw new jakarta.jms.IllegalStateException("recover() is for non-transacted sessions");
+        }
+        engine.recover();
+    }
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        throw JmsExceptions.unsupported("Session message listeners (application server facility)");
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        throw JmsExceptions.unsupported("Session message listeners (application server facility)");
+    }
+
+    @Override
+    public void run() {
+        throw new UnsupportedOperationException("Session.run is an application server facility");
+    }
+
+    @Override
+    public MessageProducer createProducer(Destination destination) throws JMSException {
+        checkOpen();
+        if (destination != null) {
+            Destinations.address(destination);
+        }
+        JmsMessageProducer producer = new JmsMessageProducer(this, destination);
+        producers.add(producer);
+        return producer;
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination) throws JMSException {
+        return createConsumer(destination, null);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String selector) throws JMSException {
+        return createConsumer(destination, selector, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String selector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        if (destination == null) {
+            throw new InvalidDestinationException("No destination given");
+        }
+        if (selector != null && !selector.isBlank()) {
+            throw new InvalidSelectorException("Message selectors are not implemented yet in Cairn: " + selector);
+        }
+        try {
+            JmsMessageConsumer consumer = new JmsMessageConsumer(this,
+                    engine.createConsumer(Destinations.address(destination)));
+            consumers.add(consumer);
+            return consumer;
+        } catch (BrokerException e) {
+            throw JmsExceptions.of(e);
+        }
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
+        throw JmsExceptions.unsupported("Topics");
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String name, String selector) throws JMSException {
+        throw JmsExceptions.unsupported("Topics");
+    }
+
+    @Override
+    public Queue createQueue(String queueName) throws JMSException {
+        checkOpen();
+        if (queueName == null || queueName.isBlank()) {
+            throw new InvalidDestinationException("A queue needs a name");
+        }
+        return new JmsQueue(queueName);
+    }
+
+    @Override
+    public Topic createTopic(String topicName) throws JMSException {
+        throw JmsExceptions.unsupported("Topics");
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
+        throw JmsExceptions.unsupported("Durable subscriptions");
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name, String selector, boolean noLocal)
+            throws JMSException {
+        throw JmsExceptions.unsupported("Durable subscriptions");
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        throw JmsExceptions.unsupported("Durable subscriptions");
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name, String selector, boolean noLocal)
+            throws JMSException {
+        throw JmsExceptions.unsupported("Durable subscriptions");
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
+        throw JmsExceptions.unsupported("Durable subscriptions");
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String selector)
+            throws JMSException {
+        throw JmsExceptions.unsupported("Durable subscriptions");
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue) throws JMSException {
+        throw JmsExceptions.unsupported("Queue browsers");
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue, String selector) throws JMSException {
+        throw JmsExceptions.unsupported("Queue browsers");
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
+        throw JmsExceptions.unsupported("Temporary destinations");
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
+        throw JmsExceptions.unsupported("Temporary destinations");
+    }
+
+    @Override
+    public void unsubscribe(String name) throws JMSException {
+        throw JmsExceptions.unsupported("Durable subscriptions");
+    }
+
+    /**
+     * Starts a resource-local transaction on a non-transacted session, for the resource adapter's
+     * {@code LocalTransaction}: sends and receipts wait for {@link #commitLocalTransaction}.
+     */
+    public void beginLocalTransaction() throws JMSException {
+        checkOpen();
+        engine.begin();
+    }
+
+    /** Commits what was done since {@link #beginLocalTransaction}; the session then acknowledges as before. */
+    public void commitLocalTransaction() throws JMSException {
+        checkOpen();
+        try {
+            engine.commit(false);
+        } catch (BrokerException e) {
+            engine.rollback(false);
+            throw new jakarta.jms.TransactionRolledBackException("Commit failed, rolled back: " + e.getMessage());
+        }
+    }
+
+    /** Rolls back what was done since {@link #beginLocalTransaction}. */
+    public void rollbackLocalTransaction() throws JMSException {
+        checkOpen();
+        engine.rollback(false);
+    }
+
+    JmsMessage toReceived(QueuedMessage delivery) throws JMSException {
+        JmsMessage.Acknowledger ack = acknowledgeMode == CLIENT_ACKNOWLEDGE ? this::acknowledgeAll : null;
+        return MessageCodec.fromDelivery(delivery, ack);
+    }
+
+    void afterReceive(QueuedMessage delivery) {
+        if (acknowledgesEachMessage()) {
+            engine.acknowledge(delivery);
+        }
+    }
+
+    void afterListenerFailure() {
+        if (acknowledgesEachMessage()) {
+            engine.recover();
+        }
+    }
+
+    void start() {
+        engine.start();
+    }
+
+    void stop() {
+        engine.stop();
+    }
+
+    void checkOpen() throws JMSException {
+        if (closed) {
+            throw JmsExceptions.closed("Session");
+        }
+        connection.checkOpen();
+    }
+
+    private boolean acknowledgesEachMessage() {
+        return !engine.isTransactionActive()
+                && (acknowledgeMode == AUTO_ACKNOWLEDGE || acknowledgeMode == DUPS_OK_ACKNOWLEDGE);
+    }
+
+    private void acknowledgeAll() throws JMSException {
+        checkOpen();
+        try {
+            engine.acknowledgeAll();
+        } catch (BrokerException e) {
+            throw JmsExceptions.of(e);
+        }
+    }
+}
