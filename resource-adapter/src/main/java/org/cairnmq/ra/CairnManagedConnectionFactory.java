@@ -1,0 +1,92 @@
+package org.cairnmq.ra;
+
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionFactory;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterAssociation;
+import java.io.PrintWriter;
+import java.util.Set;
+import javax.security.auth.Subject;
+
+/**
+ * Creates the physical connections the server pools. One managed connection is one broker session, so
+ * the pool hands out sessions, as Jakarta Messaging in the EE container expects.
+ */
+public class CairnManagedConnectionFactory implements ManagedConnectionFactory, ResourceAdapterAssociation {
+    private static final long serialVersionUID = 1L;
+
+    private transient CairnResourceAdapter adapter;
+    private transient PrintWriter logWriter;
+
+    @Override
+    public Object createConnectionFactory(ConnectionManager manager) {
+        return new CairnConnectionFactory(this, manager);
+    }
+
+    @Override
+    public Object createConnectionFactory() throws ResourceException {
+        throw new jakarta.resource.NotSupportedException("Cairn's pooled factory needs the server's connection manager");
+    }
+
+    @Override
+    public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
+            throws ResourceException {
+        return new CairnManagedConnection(adapter().broker());
+    }
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public ManagedConnection matchManagedConnections(Set candidates, Subject subject, ConnectionRequestInfo info) {
+        // Every physical session of this factory is alike: any idle one will do.
+        for (Object candidate : candidates) {
+            if (candidate instanceof CairnManagedConnection connection) {
+                return connection;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        logWriter = out;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public ResourceAdapter getResourceAdapter() {
+        return adapter;
+    }
+
+    @Override
+    public void setResourceAdapter(ResourceAdapter ra) throws ResourceException {
+        if (!(ra instanceof CairnResourceAdapter cairn)) {
+            throw new jakarta.resource.spi.ResourceAdapterInternalException("Not Cairn's adapter: " + ra);
+        }
+        adapter = cairn;
+    }
+
+    private CairnResourceAdapter adapter() throws ResourceException {
+        if (adapter == null) {
+            throw new jakarta.resource.spi.IllegalStateException("Not associated with Cairn's resource adapter");
+        }
+        return adapter;
+    }
+
+    // Connection factories of one adapter are interchangeable: they have no configuration of their own yet.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CairnManagedConnectionFactory;
+    }
+
+    @Override
+    public int hashCode() {
+        return CairnManagedConnectionFactory.class.hashCode();
+    }
+}

@@ -1,0 +1,267 @@
+package org.cairnmq.ra;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicSubscriber;
+import java.io.Serializable;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.cairnmq.jms.JmsSession;
+
+/**
+ * What the application holds of a pooled session. Closing it returns the session to the pool, closing
+ * the producers and consumers made through it; after that every call throws.
+ */
+final class SessionHandle implements Session {
+    private volatile CairnManagedConnection owner;
+    private final List<MessageProducer> producers = new CopyOnWriteArrayList<>();
+    private final List<MessageConsumer> consumers = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    SessionHandle(CairnManagedConnection owner) {
+        this.owner = owner;
+    }
+
+    CairnManagedConnection owner() {
+        return owner;
+    }
+
+    void moveTo(CairnManagedConnection newOwner) {
+        owner = newOwner;
+    }
+
+    /** The pool reclaimed the session: this handle is dead. */
+    void invalidate() {
+        closed = true;
+    }
+
+    private JmsSession session() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("Session is closed");
+        }
+        return owner.physicalSession();
+    }
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        for (MessageConsumer consumer : consumers) {
+            consumer.close();
+        }
+        for (MessageProducer producer : producers) {
+            producer.close();
+        }
+        closed = true;
+        owner.handleClosed(this);
+    }
+
+    @Override
+    public BytesMessage createBytesMessage() throws JMSException {
+        return session().createBytesMessage();
+    }
+
+    @Override
+    public MapMessage createMapMessage() throws JMSException {
+        return session().createMapMessage();
+    }
+
+    @Override
+    public Message createMessage() throws JMSException {
+        return session().createMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage() throws JMSException {
+        return session().createObjectMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
+        return session().createObjectMessage(object);
+    }
+
+    @Override
+    public StreamMessage createStreamMessage() throws JMSException {
+        return session().createStreamMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage() throws JMSException {
+        return session().createTextMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage(String text) throws JMSException {
+        return session().createTextMessage(text);
+    }
+
+    @Override
+    public boolean getTransacted() throws JMSException {
+        return session().getTransacted();
+    }
+
+    @Override
+    public int getAcknowledgeMode() throws JMSException {
+        return session().getAcknowledgeMode();
+    }
+
+    @Override
+    public void commit() throws JMSException {
+        session();
+        throw new jakarta.jms.TransactionInProgressException("In the EE container the transaction manager commits");
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        session();
+        throw new jakarta.jms.TransactionInProgressException("In the EE container the transaction manager rolls back");
+    }
+
+    @Override
+    public void recover() throws JMSException {
+        session().recover();
+    }
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        throw forbidden("getMessageListener");
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        throw forbidden("setMessageListener");
+    }
+
+    @Override
+    public void run() {
+        throw new UnsupportedOperationException("Session.run is not allowed in the Jakarta EE container");
+    }
+
+    @Override
+    public MessageProducer createProducer(Destination destination) throws JMSException {
+        MessageProducer producer = session().createProducer(destination);
+        producers.add(producer);
+        return producer;
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination) throws JMSException {
+        return track(session().createConsumer(destination));
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String selector) throws JMSException {
+        return track(session().createConsumer(destination, selector));
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String selector, boolean noLocal)
+            throws JMSException {
+        return track(session().createConsumer(destination, selector, noLocal));
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String name) throws JMSException {
+        return track(session().createSharedConsumer(topic, name));
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String name, String selector) throws JMSException {
+        return track(session().createSharedConsumer(topic, name, selector));
+    }
+
+    @Override
+    public Queue createQueue(String queueName) throws JMSException {
+        return session().createQueue(queueName);
+    }
+
+    @Override
+    public Topic createTopic(String topicName) throws JMSException {
+        return session().createTopic(topicName);
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
+        return session().createDurableSubscriber(topic, name);
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name, String selector, boolean noLocal)
+            throws JMSException {
+        return session().createDurableSubscriber(topic, name, selector, noLocal);
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        return track(session().createDurableConsumer(topic, name));
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name, String selector, boolean noLocal)
+            throws JMSException {
+        return track(session().createDurableConsumer(topic, name, selector, noLocal));
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
+        return track(session().createSharedDurableConsumer(topic, name));
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String selector)
+            throws JMSException {
+        return track(session().createSharedDurableConsumer(topic, name, selector));
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue) throws JMSException {
+        return session().createBrowser(queue);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue, String selector) throws JMSException {
+        return session().createBrowser(queue, selector);
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
+        return session().createTemporaryQueue();
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
+        return session().createTemporaryTopic();
+    }
+
+    @Override
+    public void unsubscribe(String name) throws JMSException {
+        session().unsubscribe(name);
+    }
+
+    private MessageConsumer track(MessageConsumer consumer) {
+        consumers.add(consumer);
+        return consumer;
+    }
+
+    private static IllegalStateException forbidden(String method) {
+        return new IllegalStateException(method + " is not allowed in the Jakarta EE web or EJB container");
+    }
+}
