@@ -1,6 +1,7 @@
 package org.cairnmq.embedded;
 
 import jakarta.jms.ConnectionFactory;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -36,10 +37,14 @@ public final class EmbeddedBroker implements AutoCloseable {
     /**
      * Starts a broker over a JDBC URL, with a connection pool of its own, creating or upgrading the schema
      * as needed.
+     *
+     * <p>An embedded H2 database gets {@code WRITE_DELAY=0} unless the URL sets it: by default H2 writes
+     * commits to its file up to half a second later, and a killed process would lose messages whose
+     * {@code send()} had returned (docs/store.md).
      */
     public static EmbeddedBroker start(String jdbcUrl) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(durableH2Url(jdbcUrl));
         config.setPoolName("cairn-store");
         config.setMaximumPoolSize(8);
         HikariDataSource pool = new HikariDataSource(config);
@@ -62,6 +67,25 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static EmbeddedBroker start(DataSource dataSource, AutoCloseable ownedPool) {
         ExecutorService threads = Executors.newCachedThreadPool(new DeliveryThreads());
         return new EmbeddedBroker(Broker.start(JpaMessageStore.open(dataSource), threads), threads, ownedPool);
+    }
+
+    /**
+     * The URL with {@code ;WRITE_DELAY=0} added if it names an embedded H2 database and does not set
+     * {@code WRITE_DELAY} itself; any other URL unchanged. In-memory databases need no durability, and a
+     * remote H2 server ({@code tcp:}, {@code ssl:}) is configured by its operator.
+     */
+    static String durableH2Url(String jdbcUrl) {
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("jdbc:h2:") || lower.contains("write_delay=")) {
+            return jdbcUrl;
+        }
+        String database = lower.substring("jdbc:h2:".length());
+        for (String notEmbeddedFile : new String[] {"mem:", "tcp:", "ssl:", "zip:"}) {
+            if (database.startsWith(notEmbeddedFile)) {
+                return jdbcUrl;
+            }
+        }
+        return jdbcUrl + ";WRITE_DELAY=0";
     }
 
     /** A factory for connections to this broker. */

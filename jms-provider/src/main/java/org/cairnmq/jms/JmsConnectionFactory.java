@@ -32,21 +32,22 @@ public final class JmsConnectionFactory implements ConnectionFactory {
 
     @Override
     public JMSContext createContext() {
-        throw new JMSRuntimeException("JMSContext is not implemented yet in Cairn (see docs/conformance.md)");
+        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
     public JMSContext createContext(String userName, String password) {
-        return createContext();
+        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
     public JMSContext createContext(String userName, String password, int sessionMode) {
-        return createContext();
+        return createContext(sessionMode);
     }
 
+    /** A context over a new connection, in one of the four session modes. */
     @Override
     public JMSContext createContext(int sessionMode) {
-        return createContext();
+        return JmsContext.open(this, sessionMode);
     }
 }

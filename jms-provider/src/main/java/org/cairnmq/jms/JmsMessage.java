@@ -4,6 +4,7 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.MessageNotReadableException;
 import jakarta.jms.MessageNotWriteableException;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
@@ -46,16 +47,30 @@ public class JmsMessage implements Message {
         redelivered = count > 1;
         acknowledger = ack;
         properties.setReadOnly(true);
-        bodyReadOnly = true;
+        makeBodyReadOnly();
     }
 
     boolean isBodyReadOnly() {
         return bodyReadOnly;
     }
 
+    /**
+     * Puts the body in read-only mode, as on receipt or {@code reset()}. Types that read their body as a
+     * stream override this to go back to its start.
+     */
+    void makeBodyReadOnly() {
+        bodyReadOnly = true;
+    }
+
     void checkBodyWritable() throws MessageNotWriteableException {
         if (bodyReadOnly) {
             throw new MessageNotWriteableException("Message body is read-only");
+        }
+    }
+
+    void checkBodyReadable() throws MessageNotReadableException {
+        if (!bodyReadOnly) {
+            throw new MessageNotReadableException("Message body is write-only: call reset() to read it");
         }
     }
 
@@ -296,6 +311,7 @@ public class JmsMessage implements Message {
         bodyReadOnly = false;
     }
 
+    /** A message without a body reads as {@code null} whatever the type asked. */
     @Override
     public <T> T getBody(Class<T> c) throws JMSException {
         return null;

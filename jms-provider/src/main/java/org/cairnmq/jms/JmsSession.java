@@ -53,12 +53,14 @@ public final class JmsSession implements Session {
 
     @Override
     public BytesMessage createBytesMessage() throws JMSException {
-        throw JmsExceptions.unsupported("BytesMessage");
+        checkOpen();
+        return new JmsBytesMessage();
     }
 
     @Override
     public MapMessage createMapMessage() throws JMSException {
-        throw JmsExceptions.unsupported("MapMessage");
+        checkOpen();
+        return new JmsMapMessage();
     }
 
     @Override
@@ -69,17 +71,21 @@ public final class JmsSession implements Session {
 
     @Override
     public ObjectMessage createObjectMessage() throws JMSException {
-        throw JmsExceptions.unsupported("ObjectMessage");
+        checkOpen();
+        return new JmsObjectMessage();
     }
 
     @Override
     public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
-        throw JmsExceptions.unsupported("ObjectMessage");
+        ObjectMessage message = createObjectMessage();
+        message.setObject(object);
+        return message;
     }
 
     @Override
     public StreamMessage createStreamMessage() throws JMSException {
-        throw JmsExceptions.unsupported("StreamMessage");
+        checkOpen();
+        return new JmsStreamMessage();
     }
 
     @Override

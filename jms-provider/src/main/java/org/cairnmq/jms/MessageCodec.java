@@ -1,12 +1,22 @@
 package org.cairnmq.jms;
 
+import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
+import jakarta.jms.MessageEOFException;
+import jakarta.jms.MessageFormatException;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.StreamMessage;
 import jakarta.jms.TextMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.cairnmq.engine.BodyType;
 import org.cairnmq.engine.BrokerMessage;
@@ -14,7 +24,11 @@ import org.cairnmq.engine.DestinationAddress;
 import org.cairnmq.engine.MessageHeaders;
 import org.cairnmq.engine.QueuedMessage;
 
-/** Turns messages of any provider into the engine's form on send, and deliveries into Cairn messages. */
+/**
+ * Turns messages of any provider into the engine's form on send, and deliveries into Cairn messages. A
+ * message of another provider is read through the {@code jakarta.jms} interfaces only. Body encodings:
+ * {@link BodyCodec}.
+ */
 final class MessageCodec {
     private MessageCodec() {
     }
@@ -39,10 +53,19 @@ final class MessageCodec {
             return new BrokerMessage(headers, properties, BodyType.TEXT,
                     body == null ? null : body.getBytes(StandardCharsets.UTF_8));
         }
-        if (message.getClass() == JmsMessage.class || isPlainForeignMessage(message)) {
-            return new BrokerMessage(headers, properties, BodyType.NONE, null);
+        if (message instanceof BytesMessage bytes) {
+            return new BrokerMessage(headers, properties, BodyType.BYTES, emptyAsNull(bytesOf(bytes)));
         }
-        throw JmsExceptions.unsupported("Message type " + message.getClass().getName());
+        if (message instanceof MapMessage map) {
+            return new BrokerMessage(headers, properties, BodyType.MAP, BodyCodec.encodeMap(entriesOf(map)));
+        }
+        if (message instanceof ObjectMessage object) {
+            return new BrokerMessage(headers, properties, BodyType.OBJECT, serializedOf(object));
+        }
+        if (message instanceof StreamMessage stream) {
+            return new BrokerMessage(headers, properties, BodyType.STREAM, BodyCodec.encodeStream(valuesOf(stream)));
+        }
+        return new BrokerMessage(headers, properties, BodyType.NONE, null);
     }
 
     /** Builds the message a consumer receives; its body and properties are read-only. */
@@ -54,8 +77,12 @@ final class MessageCodec {
                 text.setText(m.body() == null ? null : new String(m.body(), StandardCharsets.UTF_8));
                 yield text;
             }
+            case BodyType.BYTES -> new JmsBytesMessage(m.body());
+            case BodyType.MAP -> new JmsMapMessage(BodyCodec.decodeMap(m.body()));
+            case BodyType.OBJECT -> new JmsObjectMessage(m.body());
+            case BodyType.STREAM -> new JmsStreamMessage(BodyCodec.decodeStream(m.body()));
             case BodyType.NONE -> new JmsMessage();
-            default -> throw JmsExceptions.unsupported("Body type " + m.bodyType());
+            default -> throw new MessageFormatException("Unknown body type " + m.bodyType());
         };
         MessageHeaders h = m.headers();
         message.setJMSMessageID(h.messageId());
@@ -75,7 +102,8 @@ final class MessageCodec {
 
     private static Map<String, Object> propertiesOf(Message message) throws JMSException {
         if (message instanceof JmsMessage own) {
-            return own.properties().asMap();
+            // A copy: the application may change the message and send it again.
+            return new LinkedHashMap<>(own.properties().asMap());
         }
         Map<String, Object> properties = new LinkedHashMap<>();
         Enumeration<?> names = message.getPropertyNames();
@@ -88,8 +116,65 @@ final class MessageCodec {
         return properties;
     }
 
-    private static boolean isPlainForeignMessage(Message message) {
-        return !(message instanceof jakarta.jms.BytesMessage || message instanceof jakarta.jms.MapMessage
-                || message instanceof jakarta.jms.ObjectMessage || message instanceof jakarta.jms.StreamMessage);
+    private static byte[] bytesOf(BytesMessage message) throws JMSException {
+        if (message instanceof JmsBytesMessage own) {
+            return own.bodyBytes();
+        }
+        message.reset();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        for (int n = message.readBytes(chunk); n > 0; n = message.readBytes(chunk)) {
+            body.write(chunk, 0, n);
+        }
+        message.reset();
+        return body.toByteArray();
+    }
+
+    private static Map<String, Object> entriesOf(MapMessage message) throws JMSException {
+        if (message instanceof JmsMapMessage own) {
+            return own.entries();
+        }
+        Map<String, Object> entries = new LinkedHashMap<>();
+        Enumeration<?> names = message.getMapNames();
+        while (names.hasMoreElements()) {
+            String name = (String) names.nextElement();
+            entries.put(name, checkedBodyValue(message.getObject(name)));
+        }
+        return entries;
+    }
+
+    private static byte[] serializedOf(ObjectMessage message) throws JMSException {
+        if (message instanceof JmsObjectMessage own) {
+            return own.serializedBody();
+        }
+        Serializable object = message.getObject();
+        return object == null ? null : ObjectSerialization.serialize(object);
+    }
+
+    private static List<Object> valuesOf(StreamMessage message) throws JMSException {
+        if (message instanceof JmsStreamMessage own) {
+            return own.values();
+        }
+        List<Object> values = new ArrayList<>();
+        message.reset();
+        try {
+            while (true) {
+                values.add(checkedBodyValue(message.readObject()));
+            }
+        } catch (MessageEOFException end) {
+            message.reset();
+        }
+        return values;
+    }
+
+    private static Object checkedBodyValue(Object value) throws MessageFormatException {
+        if (!ValueConversions.isBodyValue(value)) {
+            throw new MessageFormatException("Not a map or stream value: " + value.getClass().getName());
+        }
+        return value;
+    }
+
+    private static byte[] emptyAsNull(byte[] body) {
+        return body.length == 0 ? null : body;
     }
 }

@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A message's application properties, with the type conversions of the Jakarta Messaging property table
- * (section 3.5.4): a value is readable as a wider type of its kind, and every type as String; a String is
- * readable as any type it parses to.
+ * A message's (or a {@code JMSProducer}'s) application properties, with the type conversions of the
+ * Jakarta Messaging property table (section 3.5.4, see {@link ValueConversions}): a value is readable as a
+ * wider type of its kind, and every type as String; a String is readable as any type it parses to.
  */
 final class MessageProperties {
     private final Map<String, Object> values = new LinkedHashMap<>();
@@ -70,86 +70,31 @@ final class MessageProperties {
     }
 
     boolean getBoolean(String name) throws JMSException {
-        Object v = values.get(name);
-        if (v == null || v instanceof String) {
-            return Boolean.parseBoolean((String) v);
-        }
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        throw cannotConvert(name, v, "boolean");
+        return ValueConversions.toBoolean(values.get(name), describe(name));
     }
 
     byte getByte(String name) throws JMSException {
-        Object v = values.get(name);
-        if (v instanceof Byte b) {
-            return b;
-        }
-        if (v == null || v instanceof String) {
-            return Byte.parseByte((String) v);
-        }
-        throw cannotConvert(name, v, "byte");
+        return ValueConversions.toByte(values.get(name), describe(name));
     }
 
     short getShort(String name) throws JMSException {
-        Object v = values.get(name);
-        if (v instanceof Short || v instanceof Byte) {
-            return ((Number) v).shortValue();
-        }
-        if (v == null || v instanceof String) {
-            return Short.parseShort((String) v);
-        }
-        throw cannotConvert(name, v, "short");
+        return ValueConversions.toShort(values.get(name), describe(name));
     }
 
     int getInt(String name) throws JMSException {
-        Object v = values.get(name);
-        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            return ((Number) v).intValue();
-        }
-        if (v == null || v instanceof String) {
-            return Integer.parseInt((String) v);
-        }
-        throw cannotConvert(name, v, "int");
+        return ValueConversions.toInt(values.get(name), describe(name));
     }
 
     long getLong(String name) throws JMSException {
-        Object v = values.get(name);
-        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            return ((Number) v).longValue();
-        }
-        if (v == null || v instanceof String) {
-            return Long.parseLong((String) v);
-        }
-        throw cannotConvert(name, v, "long");
+        return ValueConversions.toLong(values.get(name), describe(name));
     }
 
     float getFloat(String name) throws JMSException {
-        Object v = values.get(name);
-        if (v instanceof Float f) {
-            return f;
-        }
-        if (v == null) {
-            throw new NullPointerException("No property " + name);
-        }
-        if (v instanceof String s) {
-            return Float.parseFloat(s);
-        }
-        throw cannotConvert(name, v, "float");
+        return ValueConversions.toFloat(values.get(name), describe(name));
     }
 
     double getDouble(String name) throws JMSException {
-        Object v = values.get(name);
-        if (v instanceof Double || v instanceof Float) {
-            return ((Number) v).doubleValue();
-        }
-        if (v == null) {
-            throw new NullPointerException("No property " + name);
-        }
-        if (v instanceof String s) {
-            return Double.parseDouble(s);
-        }
-        throw cannotConvert(name, v, "double");
+        return ValueConversions.toDouble(values.get(name), describe(name));
     }
 
     String getString(String name) {
@@ -157,8 +102,7 @@ final class MessageProperties {
         return v == null ? null : v.toString();
     }
 
-    private static MessageFormatException cannotConvert(String name, Object value, String type) {
-        return new MessageFormatException("Property " + name + " holds a " + value.getClass().getSimpleName()
-                + ", which cannot be read as " + type);
+    private static String describe(String name) {
+        return "property " + name;
     }
 }

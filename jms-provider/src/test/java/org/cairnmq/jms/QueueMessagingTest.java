@@ -49,7 +49,8 @@ class QueueMessagingTest {
         broker.close();
     }
 
-    private String jdbcUrl() {
+    /** The store's database, the same for every call within a test; PostgresQueueMessagingTest overrides it. */
+    String jdbcUrl() {
         return "jdbc:h2:" + dir.resolve("store").toAbsolutePath();
     }
 

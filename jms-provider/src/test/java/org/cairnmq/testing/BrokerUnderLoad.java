@@ -1,0 +1,128 @@
+package org.cairnmq.testing;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.cairnmq.embedded.EmbeddedBroker;
+
+/**
+ * The process the crash test kills: an {@link EmbeddedBroker} under persistent load from several producer
+ * threads and one consumer that acknowledges each message. It reports on standard output, one line each:
+ * {@code S <text>} once {@code send()} returned, {@code R <text>} when a message was received and is about to
+ * be acknowledged, {@code A <text>} once {@code acknowledge()} returned. Each line goes out in one
+ * {@code write} to the pipe, so a line printed is never lost to the kill, and one not printed is at most the
+ * one operation per thread under way.
+ *
+ * <p>It runs until it is killed, and ends by itself when its parent goes (standard input closes) or after
+ * its time limit, so it never outlives the test.
+ *
+ * <p>Arguments: JDBC URL, queue name, number of producer threads, time limit in seconds.
+ */
+public final class BrokerUnderLoad {
+    private static final FileOutputStream OUT = new FileOutputStream(FileDescriptor.out);
+    private static final String PADDING = "x".repeat(200);
+
+    private BrokerUnderLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String jdbcUrl = args[0];
+        String queueName = args[1];
+        int producers = Integer.parseInt(args[2]);
+        long limitSeconds = Long.parseLong(args[3]);
+        exitWhenParentGoes();
+
+        EmbeddedBroker broker = EmbeddedBroker.start(jdbcUrl);
+        Connection connection = broker.connectionFactory().createConnection();
+        connection.start();
+        for (int p = 1; p <= producers; p++) {
+            String name = "p" + p;
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            start("producer-" + p, () -> produce(session, session.createQueue(queueName), name));
+        }
+        Session consumerSession = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+        MessageConsumer consumer = consumerSession.createConsumer(consumerSession.createQueue(queueName));
+        start("consumer", () -> consume(consumer));
+        report("READY");
+
+        Thread.sleep(limitSeconds * 1000); // only a safety limit: the test kills the process long before
+        System.err.println("Time limit of " + limitSeconds + " s reached without being killed");
+        Runtime.getRuntime().halt(4);
+    }
+
+    private static void produce(Session session, Queue queue, String name) throws JMSException {
+        MessageProducer producer = session.createProducer(queue);
+        for (long seq = 1; ; seq++) {
+            String text = name + "-" + seq;
+            TextMessage message = session.createTextMessage(text + " " + PADDING);
+            producer.send(message);
+            report("S " + text);
+        }
+    }
+
+    private static void consume(MessageConsumer consumer) throws JMSException {
+        while (true) {
+            Message message = consumer.receive(1_000);
+            if (message != null) {
+                String text = ((TextMessage) message).getText().split(" ", 2)[0];
+                report("R " + text);
+                message.acknowledge();
+                report("A " + text);
+            }
+        }
+    }
+
+    private static void report(String line) {
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (OUT) {
+            try {
+                OUT.write(bytes);
+            } catch (IOException e) {
+                Runtime.getRuntime().halt(3); // the parent is gone
+            }
+        }
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private static void start(String name, Work work) {
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+            } catch (Throwable e) {
+                System.err.println(name + " failed:");
+                e.printStackTrace();
+                Runtime.getRuntime().halt(5);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void exitWhenParentGoes() {
+        Thread watcher = new Thread(() -> {
+            try (InputStream in = System.in) {
+                while (in.read() >= 0) {
+                    // nothing is sent; end of input means the parent closed it or died
+                }
+            } catch (IOException ignored) {
+                // same as end of input
+            }
+            Runtime.getRuntime().halt(6);
+        }, "parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+}
