@@ -1,25 +1,33 @@
 package org.cairnmq.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import org.cairnmq.selector.Selector;
 import org.cairnmq.store.MessageStore;
 import org.cairnmq.store.StoreBatch;
 import org.cairnmq.store.StoreException;
 import org.cairnmq.store.StoredMessage;
+import org.cairnmq.store.StoredSubscription;
 
 /**
- * The broker: its queues, and the one place where sends and acknowledgements become durable in the
- * {@link MessageStore} before they take effect in memory.
+ * The broker: its queues, topics and subscriptions, and the one place where sends and acknowledgements
+ * become durable in the {@link MessageStore} before they take effect in memory.
  */
 public final class Broker implements AutoCloseable {
     private final MessageStore store;
     private final Executor deliveryThreads;
     private final ConcurrentMap<String, QueueDestination> queues = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, TopicDestination> topics = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, EngineConnection> clientIds = new ConcurrentHashMap<>();
     private final AtomicLong arrivalSequence = new AtomicLong();
+    private final Object subscriptionLock = new Object();
+    private final Map<SubscriptionKey, Subscription> namedSubscriptions = new HashMap<>();
 
     private Broker(MessageStore store, Executor deliveryThreads) {
         this.store = store;
@@ -27,7 +35,7 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
-     * Starts a broker over a store, reloading the messages the store holds.
+     * Starts a broker over a store, reloading the subscriptions and messages the store holds.
      *
      * @param deliveryThreads runs message listeners; each session uses one thread of it at a time
      */
@@ -37,14 +45,19 @@ public final class Broker implements AutoCloseable {
         return broker;
     }
 
+    /** Opens a connection: the identity sessions share for client ID and {@code noLocal}. */
+    public EngineConnection connect() {
+        return new EngineConnection(this);
+    }
+
     /**
-     * Opens a session.
+     * Opens a session on a connection of its own.
      *
      * @param transacted whether sends and acknowledgements wait for {@link EngineSession#commit}
      * @param started    whether consumers deliver at once, or only after {@link EngineSession#start}
      */
     public EngineSession createSession(boolean transacted, boolean started) {
-        return new EngineSession(this, deliveryThreads, transacted, started);
+        return connect().createSession(transacted, started);
     }
 
     /** Number of messages ready for delivery on a queue; {@code 0} for a queue never used. */
@@ -59,12 +72,129 @@ public final class Broker implements AutoCloseable {
         store.close();
     }
 
-    QueueDestination queue(DestinationAddress address) {
-        if (address.kind() != DestinationAddress.Kind.QUEUE) {
-            throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION,
-                    "Topics are not supported yet: " + address);
+    Executor deliveryThreads() {
+        return deliveryThreads;
+    }
+
+    QueueDestination queue(String name) {
+        return queues.computeIfAbsent(name, QueueDestination::queue);
+    }
+
+    TopicDestination topic(String name) {
+        return topics.computeIfAbsent(name, TopicDestination::new);
+    }
+
+    void claimClientId(String clientId, EngineConnection connection) {
+        EngineConnection holder = clientIds.putIfAbsent(clientId, connection);
+        if (holder != null && holder != connection) {
+            throw new BrokerException(BrokerException.Kind.INVALID_CLIENT_ID,
+                    "Client ID " + clientId + " is in use by another connection");
         }
-        return queues.computeIfAbsent(address.name(), QueueDestination::new);
+    }
+
+    void releaseClientId(String clientId, EngineConnection connection) {
+        clientIds.remove(clientId, connection);
+    }
+
+    /** A subscription of one consumer, gone when the consumer closes. */
+    Subscription subscribe(String topic, Selector selector, boolean noLocal, EngineConnection connection) {
+        QueueDestination queue = new QueueDestination(DestinationAddress.topic(topic), 0, false);
+        Subscription subscription = new Subscription(null, topic, selector, noLocal, false, queue, connection.id(),
+                null);
+        synchronized (subscriptionLock) {
+            subscription.addConsumer();
+            topic(topic).add(subscription);
+        }
+        return subscription;
+    }
+
+    /**
+     * Joins, creates or replaces a named subscription (durable, or shared non-durable), and counts the
+     * consumer in.
+     */
+    Subscription subscribeNamed(SubscriptionKey key, String topic, Selector selector, boolean noLocal, boolean shared,
+            EngineConnection connection) {
+        synchronized (subscriptionLock) {
+            Subscription existing = namedSubscriptions.get(key);
+            if (existing != null) {
+                if (existing.shared != shared) {
+                    throw new BrokerException(BrokerException.Kind.ILLEGAL_STATE, "Subscription " + key.name()
+                            + " exists as " + (existing.shared ? "a shared" : "an unshared") + " subscription");
+                }
+                boolean same = existing.topic.equals(topic) && existing.selector.equals(selector)
+                        && existing.noLocal == noLocal;
+                if (same && (shared || existing.consumers() == 0)) {
+                    existing.addConsumer();
+                    return existing;
+                }
+                if (existing.consumers() > 0) {
+                    throw new BrokerException(BrokerException.Kind.ILLEGAL_STATE, "Subscription " + key.name()
+                            + " is in use" + (same ? "" : " with another topic, selector or noLocal"));
+                }
+                // Spec: subscribing again with another topic or selector replaces the subscription.
+                removeNamed(existing);
+            }
+            Subscription created = createNamed(key, topic, selector, noLocal, shared, connection);
+            created.addConsumer();
+            return created;
+        }
+    }
+
+    /** A consumer of a subscription closed; non-durable subscriptions end with their last consumer. */
+    void release(Subscription subscription) {
+        synchronized (subscriptionLock) {
+            if (subscription.removeConsumer() > 0 || subscription.durable()) {
+                return;
+            }
+            topic(subscription.topic).remove(subscription);
+            if (subscription.key != null) {
+                namedSubscriptions.remove(subscription.key);
+            }
+        }
+    }
+
+    /** Deletes a durable subscription and its messages. */
+    void unsubscribe(String clientId, String name) {
+        synchronized (subscriptionLock) {
+            Subscription subscription = namedSubscriptions.get(new SubscriptionKey(true, clientId, name));
+            if (subscription == null) {
+                throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION,
+                        "No durable subscription " + name + (clientId == null ? "" : " for client ID " + clientId));
+            }
+            if (subscription.consumers() > 0) {
+                throw new BrokerException(BrokerException.Kind.ILLEGAL_STATE,
+                        "Durable subscription " + name + " has an active consumer");
+            }
+            removeNamed(subscription);
+        }
+    }
+
+    private Subscription createNamed(SubscriptionKey key, String topic, Selector selector, boolean noLocal,
+            boolean shared, EngineConnection connection) {
+        long id = 0;
+        if (key.durable()) {
+            id = storeCall(() -> store.saveSubscription(
+                    new StoredSubscription(0, topic, key.name(), key.clientId(), selector.text(), noLocal, shared)));
+        }
+        QueueDestination queue = new QueueDestination(DestinationAddress.topic(topic), id, key.durable());
+        Subscription subscription = new Subscription(key, topic, selector, noLocal, shared, queue, connection.id(),
+                key.clientId());
+        namedSubscriptions.put(key, subscription);
+        topic(topic).add(subscription);
+        return subscription;
+    }
+
+    private void removeNamed(Subscription subscription) {
+        if (subscription.durable()) {
+            long id = subscription.queue.subscriptionId();
+            storeCall(() -> {
+                store.deleteSubscription(id);
+                return 0L;
+            });
+        }
+        topic(subscription.topic).remove(subscription);
+        namedSubscriptions.remove(subscription.key);
+        subscription.queue.drain();
     }
 
     /**
@@ -72,10 +202,16 @@ public final class Broker implements AutoCloseable {
      * sent messages become deliverable, acknowledged ones are gone.
      */
     void complete(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged) {
+        List<QueueDestination> targets = new ArrayList<>();
+        List<BrokerMessage> targetMessages = new ArrayList<>();
         StoreBatch batch = new StoreBatch();
         for (OutgoingMessage send : sends) {
-            if (send.message().headers().persistent()) {
-                batch.insert(StoredForm.toStored(send.queue().name(), send.message()));
+            for (QueueDestination target : targetsOf(send)) {
+                targets.add(target);
+                targetMessages.add(send.message());
+                if (send.message().headers().persistent() && target.durable()) {
+                    batch.insert(StoredForm.toStored(target.name(), target.subscriptionId(), send.message()));
+                }
             }
         }
         for (QueuedMessage ack : acknowledged) {
@@ -83,30 +219,50 @@ public final class Broker implements AutoCloseable {
                 batch.delete(ack.storeId);
             }
         }
-        long[] ids = commitToStore(batch);
+        long[] ids = batch.isEmpty() ? new long[0] : storeCall(() -> store.commit(batch));
         int next = 0;
-        List<QueuedMessage> arrived = new ArrayList<>(sends.size());
-        for (OutgoingMessage send : sends) {
-            long storeId = send.message().headers().persistent() ? ids[next++] : 0;
-            arrived.add(new QueuedMessage(arrivalSequence.incrementAndGet(), storeId, send.queue(), send.message(), 1));
+        List<QueuedMessage> arrived = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            QueueDestination target = targets.get(i);
+            BrokerMessage message = targetMessages.get(i);
+            long storeId = message.headers().persistent() && target.durable() ? ids[next++] : 0;
+            arrived.add(new QueuedMessage(arrivalSequence.incrementAndGet(), storeId, target, message, 1));
         }
         arrived.forEach(m -> m.queue.enqueue(m));
     }
 
-    private long[] commitToStore(StoreBatch batch) {
-        if (batch.isEmpty()) {
-            return new long[0];
+    private List<QueueDestination> targetsOf(OutgoingMessage send) {
+        if (send.to().kind() == DestinationAddress.Kind.QUEUE) {
+            return List.of(queue(send.to().name()));
         }
+        return topic(send.to().name()).route(send);
+    }
+
+    private <T> T storeCall(java.util.function.Supplier<T> call) {
         try {
-            return store.commit(batch);
+            return call.get();
         } catch (StoreException e) {
             throw new BrokerException(BrokerException.Kind.RESOURCE, e.getMessage(), e);
         }
     }
 
     private void reload() {
+        Map<Long, QueueDestination> subscriptionQueues = new HashMap<>();
+        for (StoredSubscription stored : store.loadSubscriptions()) {
+            SubscriptionKey key = new SubscriptionKey(true, stored.clientId(), stored.name());
+            QueueDestination queue = new QueueDestination(DestinationAddress.topic(stored.topic()), stored.id(), true);
+            Subscription subscription = new Subscription(key, stored.topic(), Selector.parse(stored.selector()),
+                    stored.noLocal(), stored.shared(), queue, null, stored.clientId());
+            namedSubscriptions.put(key, subscription);
+            topic(stored.topic()).add(subscription);
+            subscriptionQueues.put(stored.id(), queue);
+        }
         for (StoredMessage stored : store.loadAll()) {
-            QueueDestination queue = queues.computeIfAbsent(stored.destination(), QueueDestination::new);
+            QueueDestination queue = stored.subscriptionId() == 0 ? queue(stored.destination())
+                    : subscriptionQueues.get(stored.subscriptionId());
+            if (queue == null) {
+                continue; // its subscription was deleted; the rows go with it
+            }
             queue.enqueue(new QueuedMessage(arrivalSequence.incrementAndGet(), stored.id(), queue,
                     StoredForm.fromStored(stored), stored.deliveryCount() + 1));
         }

@@ -12,6 +12,8 @@ public final class BrokerException extends RuntimeException {
         ILLEGAL_STATE,
         /** A destination name or address that the broker cannot use. */
         INVALID_DESTINATION,
+        /** A client ID that is empty or already used by another connection. */
+        INVALID_CLIENT_ID,
         /** A message the broker cannot accept or read. */
         MESSAGE_FORMAT,
         /** A transaction could not commit and was rolled back. */

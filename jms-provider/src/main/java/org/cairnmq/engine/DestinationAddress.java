@@ -10,6 +10,10 @@ public record DestinationAddress(Kind kind, String name) {
         return new DestinationAddress(Kind.QUEUE, name);
     }
 
+    public static DestinationAddress topic(String name) {
+        return new DestinationAddress(Kind.TOPIC, name);
+    }
+
     /** Reads the form {@link #toString()} writes; {@code null} stays {@code null}. */
     public static DestinationAddress parse(String text) {
         if (text == null) {

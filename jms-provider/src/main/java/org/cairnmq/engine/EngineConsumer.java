@@ -1,6 +1,7 @@
 package org.cairnmq.engine;
 
 import java.util.concurrent.TimeUnit;
+import org.cairnmq.selector.Selector;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -11,6 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class EngineConsumer implements Receiver {
     private final EngineSession session;
     private final QueueDestination queue;
+    private final Selector selector;
+    private final Subscription subscription;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private QueuedMessage arrived;
@@ -18,10 +21,20 @@ public final class EngineConsumer implements Receiver {
     private boolean closed;
     private DeliveryListener listener;
 
-    EngineConsumer(EngineSession session, QueueDestination queue, boolean started) {
+    /** @param subscription the topic subscription this consumer reads, or {@code null} for a queue */
+    EngineConsumer(EngineSession session, QueueDestination queue, Selector selector, boolean started,
+            Subscription subscription) {
         this.session = session;
         this.queue = queue;
+        this.selector = selector;
         this.started = started;
+        this.subscription = subscription;
+    }
+
+    @Override
+    public boolean accepts(QueuedMessage message) {
+        return selector.matchesEverything()
+                || selector.matches(new MessageSelectorFields(message.message(), message.deliveryCount()));
     }
 
     /**
@@ -104,6 +117,9 @@ public final class EngineConsumer implements Receiver {
     public void close() {
         lock.lock();
         try {
+            if (closed) {
+                return;
+            }
             closed = true;
             changed.signalAll();
         } finally {
@@ -113,6 +129,9 @@ public final class EngineConsumer implements Receiver {
             queue.leaveLine(this);
         }
         session.forget(this);
+        if (subscription != null) {
+            session.broker().release(subscription);
+        }
     }
 
     private void push(QueuedMessage message) {

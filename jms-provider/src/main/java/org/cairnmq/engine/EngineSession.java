@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import org.cairnmq.selector.Selector;
 
 /**
  * One unit of work against the broker: what a messaging session sends and receives, acknowledged one by
@@ -14,6 +15,7 @@ import java.util.concurrent.Executor;
  */
 public final class EngineSession {
     private final Broker broker;
+    private final EngineConnection connection;
     private final SerialExecutor deliveryThread;
     private final List<EngineConsumer> consumers = new CopyOnWriteArrayList<>();
     private final List<OutgoingMessage> pendingSends = new ArrayList<>();
@@ -22,9 +24,10 @@ public final class EngineSession {
     private volatile boolean started;
     private volatile boolean closed;
 
-    EngineSession(Broker broker, Executor threads, boolean transacted, boolean started) {
+    EngineSession(Broker broker, EngineConnection connection, boolean transacted, boolean started) {
         this.broker = broker;
-        this.deliveryThread = new SerialExecutor(threads);
+        this.connection = connection;
+        this.deliveryThread = new SerialExecutor(broker.deliveryThreads());
         this.transactionActive = transacted;
         this.started = started;
     }
@@ -32,7 +35,7 @@ public final class EngineSession {
     /** Sends now, or at commit when a transaction is active. Returns once a persistent send is durable. */
     public void send(DestinationAddress to, BrokerMessage message) {
         checkOpen();
-        OutgoingMessage outgoing = new OutgoingMessage(broker.queue(to), message);
+        OutgoingMessage outgoing = new OutgoingMessage(to, message, connection.id(), connection.clientId());
         if (transactionActive) {
             synchronized (pendingSends) {
                 pendingSends.add(outgoing);
@@ -42,11 +45,58 @@ public final class EngineSession {
         }
     }
 
-    public EngineConsumer createConsumer(DestinationAddress from) {
+    /** A consumer on a queue, or on a subscription of its own to a topic. */
+    public EngineConsumer createConsumer(DestinationAddress from, Selector selector, boolean noLocal) {
         checkOpen();
-        EngineConsumer consumer = new EngineConsumer(this, broker.queue(from), started);
+        if (from.kind() == DestinationAddress.Kind.QUEUE) {
+            return register(new EngineConsumer(this, broker.queue(from.name()), selector, started, null));
+        }
+        Subscription subscription = broker.subscribe(from.name(), selector, noLocal, connection);
+        return register(new EngineConsumer(this, subscription.queue, Selector.parse(null), started, subscription));
+    }
+
+    /** A consumer on a queue, or on a subscription of its own to a topic, taking every message. */
+    public EngineConsumer createConsumer(DestinationAddress from) {
+        return createConsumer(from, Selector.parse(null), false);
+    }
+
+    /**
+     * A consumer on a durable subscription, created if needed (replaced if it exists with another topic,
+     * selector or noLocal and no consumer). An unshared one needs the connection's client ID.
+     */
+    public EngineConsumer createDurableConsumer(String topic, String name, Selector selector, boolean noLocal,
+            boolean shared) {
+        checkOpen();
+        if (!shared && connection.clientId() == null) {
+            throw new BrokerException(BrokerException.Kind.ILLEGAL_STATE,
+                    "An unshared durable subscription needs a client ID on its connection");
+        }
+        SubscriptionKey key = new SubscriptionKey(true, connection.clientId(), name);
+        Subscription subscription = broker.subscribeNamed(key, topic, selector, noLocal, shared, connection);
+        return register(new EngineConsumer(this, subscription.queue, Selector.parse(null), started, subscription));
+    }
+
+    /** A consumer on a shared non-durable subscription, created with its first consumer. */
+    public EngineConsumer createSharedConsumer(String topic, String name, Selector selector) {
+        checkOpen();
+        SubscriptionKey key = new SubscriptionKey(false, connection.clientId(), name);
+        Subscription subscription = broker.subscribeNamed(key, topic, selector, false, true, connection);
+        return register(new EngineConsumer(this, subscription.queue, Selector.parse(null), started, subscription));
+    }
+
+    /** Deletes a durable subscription of this connection's client ID, with the messages kept for it. */
+    public void unsubscribe(String name) {
+        checkOpen();
+        broker.unsubscribe(connection.clientId(), name);
+    }
+
+    private EngineConsumer register(EngineConsumer consumer) {
         consumers.add(consumer);
         return consumer;
+    }
+
+    Broker broker() {
+        return broker;
     }
 
     /** Acknowledges one delivered message; outside a transaction this removes it for good. */

@@ -1,5 +1,6 @@
 package org.cairnmq.engine;
 
-/** A message on its way into a queue, before the store has given it an id. */
-record OutgoingMessage(QueueDestination queue, BrokerMessage message) {
+/** A message on its way to a destination, before the store has given it an id. */
+record OutgoingMessage(DestinationAddress to, BrokerMessage message, String originConnectionId,
+        String originClientId) {
 }

@@ -2,36 +2,69 @@ package org.cairnmq.engine;
 
 import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.PriorityQueue;
+import java.util.Iterator;
+import java.util.TreeSet;
 
 /**
- * The in-memory side of one queue: messages ready for delivery, highest priority first and then in
- * arrival order, and the consumers waiting for one. A message goes straight to a waiting consumer when
- * there is one.
+ * The in-memory side of one queue, or of one topic subscription's queue: messages ready for delivery,
+ * highest priority first and then in arrival order, and the consumers waiting for one. A message goes
+ * straight to the longest-waiting consumer that accepts it.
  */
 final class QueueDestination {
     private static final Comparator<QueuedMessage> DELIVERY_ORDER = Comparator
             .comparingInt((QueuedMessage m) -> -m.message().headers().priority())
             .thenComparingLong(m -> m.sequence);
 
-    private final String name;
+    private final DestinationAddress address;
+    private final long subscriptionId;
+    private final boolean durable;
     private final Object lock = new Object();
-    private final PriorityQueue<QueuedMessage> ready = new PriorityQueue<>(DELIVERY_ORDER);
+    private final TreeSet<QueuedMessage> ready = new TreeSet<>(DELIVERY_ORDER);
     private final ArrayDeque<Receiver> waiting = new ArrayDeque<>();
 
-    QueueDestination(String name) {
-        this.name = name;
+    /**
+     * @param address        what consumers see as the message's destination (the queue, or the topic)
+     * @param subscriptionId the durable subscription this queue serves, or {@code 0}
+     * @param durable        whether persistent messages in it are kept in the store
+     */
+    QueueDestination(DestinationAddress address, long subscriptionId, boolean durable) {
+        this.address = address;
+        this.subscriptionId = subscriptionId;
+        this.durable = durable;
+    }
+
+    static QueueDestination queue(String name) {
+        return new QueueDestination(DestinationAddress.queue(name), 0, true);
     }
 
     String name() {
-        return name;
+        return address.name();
     }
 
-    /** Makes a message available: to the longest-waiting consumer, or to the ready list. */
+    DestinationAddress address() {
+        return address;
+    }
+
+    long subscriptionId() {
+        return subscriptionId;
+    }
+
+    boolean durable() {
+        return durable;
+    }
+
+    /** Makes a message available: to the longest-waiting consumer that accepts it, or to the ready list. */
     void enqueue(QueuedMessage message) {
-        Receiver receiver;
+        Receiver receiver = null;
         synchronized (lock) {
-            receiver = waiting.poll();
+            for (Iterator<Receiver> it = waiting.iterator(); it.hasNext(); ) {
+                Receiver candidate = it.next();
+                if (candidate.accepts(message)) {
+                    it.remove();
+                    receiver = candidate;
+                    break;
+                }
+            }
             if (receiver == null) {
                 ready.add(message);
                 return;
@@ -46,16 +79,23 @@ final class QueueDestination {
     }
 
     /**
-     * Takes the next ready message, or, when there is none, puts the receiver in line: it will be called
-     * back with the next message unless it leaves the line first with {@link #leaveLine}.
+     * Takes the first ready message the receiver accepts, or, when there is none, puts the receiver in
+     * line: it will be called back with the next message it accepts unless it leaves the line first with
+     * {@link #leaveLine}.
      */
     QueuedMessage takeOrWait(Receiver receiver) {
         synchronized (lock) {
-            QueuedMessage next = ready.poll();
-            if (next == null && !waiting.contains(receiver)) {
+            for (Iterator<QueuedMessage> it = ready.iterator(); it.hasNext(); ) {
+                QueuedMessage candidate = it.next();
+                if (receiver.accepts(candidate)) {
+                    it.remove();
+                    return candidate;
+                }
+            }
+            if (!waiting.contains(receiver)) {
                 waiting.add(receiver);
             }
-            return next;
+            return null;
         }
     }
 
@@ -70,6 +110,15 @@ final class QueueDestination {
     int depth() {
         synchronized (lock) {
             return ready.size();
+        }
+    }
+
+    /** Drops every ready message, returning them (for a subscription that is being removed). */
+    java.util.List<QueuedMessage> drain() {
+        synchronized (lock) {
+            java.util.List<QueuedMessage> all = new java.util.ArrayList<>(ready);
+            ready.clear();
+            return all;
         }
     }
 }

@@ -28,8 +28,9 @@ public final class QueuedMessage {
         return deliveryCount;
     }
 
-    public String queueName() {
-        return queue.name();
+    /** The destination the message was sent to: the queue, or the topic of the subscription. */
+    public DestinationAddress destination() {
+        return queue.address();
     }
 
     boolean persistent() {

@@ -8,11 +8,11 @@ final class StoredForm {
     private StoredForm() {
     }
 
-    static StoredMessage toStored(String destination, BrokerMessage m) {
+    static StoredMessage toStored(String destination, long subscriptionId, BrokerMessage m) {
         MessageHeaders h = m.headers();
         StoredHeaders stored = new StoredHeaders(h.messageId(), h.timestamp(), h.correlationId(), h.replyTo(),
                 h.type(), h.priority(), h.expiration(), h.deliveryTime());
-        return new StoredMessage(0, destination, stored, 0, PropertyCodec.encode(m.properties()), m.bodyType(), m.body());
+        return new StoredMessage(0, destination, subscriptionId, stored, 0, PropertyCodec.encode(m.properties()), m.bodyType(), m.body());
     }
 
     static BrokerMessage fromStored(StoredMessage s) {

@@ -20,8 +20,12 @@ final class Destinations {
             }
             return DestinationAddress.queue(name);
         }
-        if (destination instanceof Topic) {
-            throw JmsExceptions.unsupported("Topics");
+        if (destination instanceof Topic topic) {
+            String name = topic.getTopicName();
+            if (name == null || name.isBlank()) {
+                throw new InvalidDestinationException("A topic needs a name");
+            }
+            return DestinationAddress.topic(name);
         }
         throw new InvalidDestinationException("Not a queue or topic: " + destination);
     }
@@ -30,6 +34,7 @@ final class Destinations {
         if (address == null) {
             return null;
         }
-        return new JmsQueue(address.name());
+        return address.kind() == DestinationAddress.Kind.TOPIC ? new JmsTopic(address.name())
+                : new JmsQueue(address.name());
     }
 }

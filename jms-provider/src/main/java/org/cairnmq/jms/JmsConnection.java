@@ -12,13 +12,15 @@ import jakarta.jms.Topic;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.cairnmq.engine.Broker;
+import org.cairnmq.engine.BrokerException;
+import org.cairnmq.engine.EngineConnection;
 
 /**
  * A client's connection to a Cairn broker running in the same JVM. Delivery to consumers begins with
  * {@link #start()}; closing the connection closes its sessions.
  */
 public final class JmsConnection implements Connection {
-    private final Broker broker;
+    private final EngineConnection engine;
     private final List<JmsSession> sessions = new CopyOnWriteArrayList<>();
     private volatile boolean started;
     private volatile boolean closed;
@@ -27,7 +29,7 @@ public final class JmsConnection implements Connection {
     private volatile ExceptionListener exceptionListener;
 
     JmsConnection(Broker broker) {
-        this.broker = broker;
+        this.engine = broker.connect();
     }
 
     @Override
@@ -38,7 +40,7 @@ public final class JmsConnection implements Connection {
                 || acknowledgeMode > Session.DUPS_OK_ACKNOWLEDGE)) {
             throw new JMSException("Not an acknowledgement mode: " + acknowledgeMode);
         }
-        JmsSession session = new JmsSession(this, broker.createSession(transacted, started), transacted,
+        JmsSession session = new JmsSession(this, engine.createSession(transacted, started), transacted,
                 acknowledgeMode);
         sessions.add(session);
         return session;
@@ -65,6 +67,11 @@ public final class JmsConnection implements Connection {
         checkOpen();
         if (clientIdFixed) {
             throw new jakarta.jms.IllegalStateException("The client ID can only be set before the connection is used");
+        }
+        try {
+            engine.setClientId(id);
+        } catch (BrokerException e) {
+            throw JmsExceptions.of(e);
         }
         clientId = id;
         clientIdFixed = true;
@@ -114,6 +121,7 @@ public final class JmsConnection implements Connection {
         for (JmsSession session : sessions) {
             session.close();
         }
+        engine.close();
         closed = true;
     }
 

@@ -36,6 +36,7 @@ final class JmsExceptions {
         JMSException jms = switch (e.kind()) {
             case ILLEGAL_STATE -> new IllegalStateException(e.getMessage());
             case INVALID_DESTINATION -> new InvalidDestinationException(e.getMessage());
+            case INVALID_CLIENT_ID -> new jakarta.jms.InvalidClientIDException(e.getMessage());
             case MESSAGE_FORMAT -> new MessageFormatException(e.getMessage());
             case TRANSACTION_ROLLED_BACK -> new TransactionRolledBackException(e.getMessage());
             case RESOURCE -> new JMSException(e.getMessage());

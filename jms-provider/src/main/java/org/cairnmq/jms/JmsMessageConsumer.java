@@ -4,26 +4,58 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
+import jakarta.jms.Destination;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicSubscriber;
+import org.cairnmq.selector.Selector;
 import org.cairnmq.engine.BrokerException;
 import org.cairnmq.engine.EngineConsumer;
 import org.cairnmq.engine.QueuedMessage;
 
 /** Receives from one queue, synchronously or through a {@link MessageListener}. */
-public final class JmsMessageConsumer implements MessageConsumer {
+public final class JmsMessageConsumer implements QueueReceiver, TopicSubscriber {
     private final JmsSession session;
     private final EngineConsumer engine;
     private volatile MessageListener listener;
     private volatile boolean closed;
 
-    JmsMessageConsumer(JmsSession session, EngineConsumer engine) {
+    private final Destination destination;
+    private final Selector selector;
+    private final boolean noLocal;
+
+    JmsMessageConsumer(JmsSession session, EngineConsumer engine, Destination destination, Selector selector,
+            boolean noLocal) {
         this.session = session;
         this.engine = engine;
+        this.destination = destination;
+        this.selector = selector;
+        this.noLocal = noLocal;
+    }
+
+    @Override
+    public Queue getQueue() throws JMSException {
+        checkOpen();
+        return destination instanceof Queue queue ? queue : null;
+    }
+
+    @Override
+    public Topic getTopic() throws JMSException {
+        checkOpen();
+        return destination instanceof Topic topic ? topic : null;
+    }
+
+    @Override
+    public boolean getNoLocal() throws JMSException {
+        checkOpen();
+        return noLocal;
     }
 
     @Override
     public String getMessageSelector() throws JMSException {
         checkOpen();
-        return null;
+        return selector.text();
     }
 
     @Override

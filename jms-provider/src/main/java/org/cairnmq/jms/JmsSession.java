@@ -24,6 +24,9 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.cairnmq.engine.BrokerException;
+import org.cairnmq.engine.DestinationAddress;
+import org.cairnmq.selector.Selector;
+import org.cairnmq.selector.SelectorSyntaxException;
 import org.cairnmq.engine.EngineSession;
 import org.cairnmq.engine.QueuedMessage;
 
@@ -202,27 +205,23 @@ public final class JmsSession implements Session {
         if (destination == null) {
             throw new InvalidDestinationException("No destination given");
         }
-        if (selector != null && !selector.isBlank()) {
-            throw new InvalidSelectorException("Message selectors are not implemented yet in Cairn: " + selector);
-        }
-        try {
-            JmsMessageConsumer consumer = new JmsMessageConsumer(this,
-                    engine.createConsumer(Destinations.address(destination)));
-            consumers.add(consumer);
-            return consumer;
-        } catch (BrokerException e) {
-            throw JmsExceptions.of(e);
-        }
+        DestinationAddress from = Destinations.address(destination);
+        Selector parsed = parseSelector(selector);
+        return register(destination, noLocal, parsed, () -> engine.createConsumer(from, parsed, noLocal));
     }
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
-        throw JmsExceptions.unsupported("Topics");
+        return createSharedConsumer(topic, sharedSubscriptionName, null);
     }
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String name, String selector) throws JMSException {
-        throw JmsExceptions.unsupported("Topics");
+        checkOpen();
+        String topicName = topicName(topic);
+        checkSubscriptionName(name);
+        Selector parsed = parseSelector(selector);
+        return register(topic, false, parsed, () -> engine.createSharedConsumer(topicName, name, parsed));
     }
 
     @Override
@@ -236,40 +235,44 @@ public final class JmsSession implements Session {
 
     @Override
     public Topic createTopic(String topicName) throws JMSException {
-        throw JmsExceptions.unsupported("Topics");
+        checkOpen();
+        if (topicName == null || topicName.isBlank()) {
+            throw new InvalidDestinationException("A topic needs a name");
+        }
+        return new JmsTopic(topicName);
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
-        throw JmsExceptions.unsupported("Durable subscriptions");
+        return createDurableSubscriber(topic, name, null, false);
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String selector, boolean noLocal)
             throws JMSException {
-        throw JmsExceptions.unsupported("Durable subscriptions");
+        return durable(topic, name, selector, noLocal, false);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
-        throw JmsExceptions.unsupported("Durable subscriptions");
+        return createDurableConsumer(topic, name, null, false);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name, String selector, boolean noLocal)
             throws JMSException {
-        throw JmsExceptions.unsupported("Durable subscriptions");
+        return durable(topic, name, selector, noLocal, false);
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
-        throw JmsExceptions.unsupported("Durable subscriptions");
+        return createSharedDurableConsumer(topic, name, null);
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String selector)
             throws JMSException {
-        throw JmsExceptions.unsupported("Durable subscriptions");
+        return durable(topic, name, selector, false, true);
     }
 
     @Override
@@ -294,7 +297,57 @@ public final class JmsSession implements Session {
 
     @Override
     public void unsubscribe(String name) throws JMSException {
-        throw JmsExceptions.unsupported("Durable subscriptions");
+        checkOpen();
+        checkSubscriptionName(name);
+        try {
+            engine.unsubscribe(name);
+        } catch (BrokerException e) {
+            throw JmsExceptions.of(e);
+        }
+    }
+
+    private JmsMessageConsumer durable(Topic topic, String name, String selector, boolean noLocal, boolean shared)
+            throws JMSException {
+        checkOpen();
+        String topicName = topicName(topic);
+        checkSubscriptionName(name);
+        Selector parsed = parseSelector(selector);
+        return register(topic, noLocal, parsed,
+                () -> engine.createDurableConsumer(topicName, name, parsed, noLocal, shared));
+    }
+
+    private JmsMessageConsumer register(Destination destination, boolean noLocal, Selector selector,
+            java.util.function.Supplier<org.cairnmq.engine.EngineConsumer> create) throws JMSException {
+        try {
+            JmsMessageConsumer consumer = new JmsMessageConsumer(this, create.get(), destination, selector, noLocal);
+            consumers.add(consumer);
+            return consumer;
+        } catch (BrokerException e) {
+            throw JmsExceptions.of(e);
+        }
+    }
+
+    private static Selector parseSelector(String selector) throws InvalidSelectorException {
+        try {
+            return Selector.parse(selector);
+        } catch (SelectorSyntaxException e) {
+            InvalidSelectorException invalid = new InvalidSelectorException("Invalid message selector: " + e.getMessage());
+            invalid.initCause(e);
+            throw invalid;
+        }
+    }
+
+    private static String topicName(Topic topic) throws JMSException {
+        if (topic == null) {
+            throw new InvalidDestinationException("No topic given");
+        }
+        return Destinations.address(topic).name();
+    }
+
+    private static void checkSubscriptionName(String name) throws JMSException {
+        if (name == null || name.isBlank()) {
+            throw new JMSException("A subscription needs a name");
+        }
     }
 
     /**

@@ -89,7 +89,7 @@ final class MessageCodec {
         message.setJMSTimestamp(h.timestamp());
         message.setJMSCorrelationID(h.correlationId());
         message.setJMSReplyTo(Destinations.destination(DestinationAddress.parse(h.replyTo())));
-        message.setJMSDestination(new JmsQueue(delivery.queueName()));
+        message.setJMSDestination(Destinations.destination(delivery.destination()));
         message.setJMSType(h.type());
         message.setJMSDeliveryMode(h.persistent() ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
         message.setJMSPriority(h.priority());

@@ -24,6 +24,15 @@ public interface MessageStore extends AutoCloseable {
      */
     List<StoredMessage> loadAll();
 
+    /** Records a durable subscription and returns its id. */
+    long saveSubscription(StoredSubscription subscription);
+
+    /** Removes a durable subscription and every message kept for it, in one transaction. */
+    void deleteSubscription(long subscriptionId);
+
+    /** Every durable subscription, in the order they were created. */
+    List<StoredSubscription> loadSubscriptions();
+
     /** Releases the store's resources. Messages already committed stay in the database. */
     @Override
     void close();

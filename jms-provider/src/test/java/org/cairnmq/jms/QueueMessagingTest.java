@@ -283,9 +283,44 @@ class QueueMessagingTest {
     }
 
     @Test
-    void selectorIsRejectedUntilSupported() throws JMSException {
+    void consumerWithSelectorTakesOnlyMatchingMessagesAndLeavesTheRest() throws JMSException {
         Session session = connection.createSession();
-        assertThrows(InvalidSelectorException.class,
-                () -> session.createConsumer(session.createQueue("q"), "a = 1"));
+        Queue queue = session.createQueue("selected");
+        MessageProducer producer = session.createProducer(queue);
+        for (String region : new String[] {"north", "south", "north"}) {
+            TextMessage m = session.createTextMessage(region);
+            m.setStringProperty("region", region);
+            producer.send(m);
+        }
+        MessageConsumer north = session.createConsumer(queue, "region = 'north'");
+
+        assertEquals("region = 'north'", north.getMessageSelector());
+        assertEquals("north", ((TextMessage) north.receive(5_000)).getText());
+        assertEquals("north", ((TextMessage) north.receive(5_000)).getText());
+        assertNull(north.receive(100));
+        assertEquals("south", ((TextMessage) session.createConsumer(queue).receive(5_000)).getText());
+    }
+
+    @Test
+    void waitingConsumerWithSelectorIsSkippedForMessagesItDoesNotMatch() throws Exception {
+        Session session = connection.createSession();
+        Queue queue = session.createQueue("selected-wait");
+        MessageConsumer urgent = session.createConsumer(queue, "JMSPriority > 6");
+        CountDownLatch got = new CountDownLatch(1);
+        urgent.setMessageListener(m -> got.countDown());
+        MessageProducer producer = connection.createSession().createProducer(queue);
+        producer.send(session.createTextMessage("routine"), DeliveryMode.PERSISTENT, 4, 0);
+        producer.send(session.createTextMessage("urgent"), DeliveryMode.PERSISTENT, 8, 0);
+
+        assertTrue(got.await(5, TimeUnit.SECONDS));
+        assertEquals(1, broker.broker().queueDepth("selected-wait"));
+    }
+
+    @Test
+    void malformedSelectorIsRefusedWithItsPosition() throws JMSException {
+        Session session = connection.createSession();
+        InvalidSelectorException e = assertThrows(InvalidSelectorException.class,
+                () -> session.createConsumer(session.createQueue("q"), "a = = 1"));
+        assertTrue(e.getMessage().contains("position"), e.getMessage());
     }
 }

@@ -273,6 +273,37 @@ public abstract class MessageStoreContractTest {
                 bytes(20, messageId.hashCode() + 1));
     }
 
+    @Test
+    void subscriptionsRoundTripAndKeepTheirMessages() {
+        MessageStore store = store();
+        StoredSubscription audit = new StoredSubscription(0, "orders", "audit", "reporting", "region = 'eu'", true,
+                false);
+        long id = store.saveSubscription(audit);
+        store.commit(new StoreBatch()
+                .insert(new StoredMessage(0, "orders", id, headers("for-sub"), 0, null, 1, bytes(5, 1)))
+                .insert(message("orders", "for-queue")));
+
+        assertEquals(List.of(audit.withId(id)), store.loadSubscriptions());
+        List<StoredMessage> all = store.loadAll();
+        assertEquals(id, all.get(0).subscriptionId(), "subscription of the first row");
+        assertEquals(0, all.get(1).subscriptionId(), "a queue's row");
+    }
+
+    @Test
+    void deletingASubscriptionDeletesItsMessagesOnly() {
+        MessageStore store = store();
+        long kept = store.saveSubscription(new StoredSubscription(0, "t", "kept", null, null, false, true));
+        long dropped = store.saveSubscription(new StoredSubscription(0, "t", "dropped", "c", null, false, false));
+        store.commit(new StoreBatch()
+                .insert(new StoredMessage(0, "t", kept, headers("k"), 0, null, 1, null))
+                .insert(new StoredMessage(0, "t", dropped, headers("d"), 0, null, 1, null)));
+
+        store.deleteSubscription(dropped);
+
+        assertEquals(List.of("kept"), store.loadSubscriptions().stream().map(StoredSubscription::name).toList());
+        assertEquals(List.of("k"), messageIds(store.loadAll()));
+    }
+
     private static StoredHeaders headers(String messageId) {
         return new StoredHeaders(messageId, 1_000L, null, null, null, 4, 0, 0);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.cairnmq.store.MessageStore;
 import org.cairnmq.store.StoreBatch;
 import org.cairnmq.store.StoredMessage;
+import org.cairnmq.store.StoredSubscription;
 import org.cairnmq.store.jpa.JpaMessageStore;
 
 /** A {@link JpaMessageStore} with a connection pool of its own, closed with the store. */
@@ -40,6 +41,21 @@ public final class PooledJpaStore implements MessageStore {
     @Override
     public List<StoredMessage> loadAll() {
         return store.loadAll();
+    }
+
+    @Override
+    public long saveSubscription(StoredSubscription subscription) {
+        return store.saveSubscription(subscription);
+    }
+
+    @Override
+    public void deleteSubscription(long subscriptionId) {
+        store.deleteSubscription(subscriptionId);
+    }
+
+    @Override
+    public List<StoredSubscription> loadSubscriptions() {
+        return store.loadSubscriptions();
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.cairnmq.store.MessageStore;
 import org.cairnmq.store.StoreBatch;
 import org.cairnmq.store.StoreException;
 import org.cairnmq.store.StoredMessage;
+import org.cairnmq.store.StoredSubscription;
 
 /** {@link MessageStore} on JPA (Hibernate) over a non-JTA {@link DataSource}. */
 public final class JpaMessageStore implements MessageStore {
@@ -48,6 +49,39 @@ public final class JpaMessageStore implements MessageStore {
     public List<StoredMessage> loadAll() {
         List<StoredMessage> result = new ArrayList<>();
         inTransaction(em -> em.createQuery("select m from MessageEntity m order by m.id", MessageEntity.class)
+                .getResultStream()
+                .forEach(e -> result.add(e.toStored())));
+        return result;
+    }
+
+    @Override
+    public long saveSubscription(StoredSubscription subscription) {
+        long[] id = new long[1];
+        inTransaction(em -> {
+            SubscriptionEntity entity = SubscriptionEntity.of(subscription);
+            em.persist(entity);
+            em.flush();
+            id[0] = entity.id();
+        });
+        return id[0];
+    }
+
+    @Override
+    public void deleteSubscription(long subscriptionId) {
+        inTransaction(em -> {
+            em.createQuery("delete from MessageEntity m where m.subscriptionId = :id")
+                    .setParameter("id", subscriptionId)
+                    .executeUpdate();
+            em.createQuery("delete from SubscriptionEntity s where s.id = :id")
+                    .setParameter("id", subscriptionId)
+                    .executeUpdate();
+        });
+    }
+
+    @Override
+    public List<StoredSubscription> loadSubscriptions() {
+        List<StoredSubscription> result = new ArrayList<>();
+        inTransaction(em -> em.createQuery("select s from SubscriptionEntity s order by s.id", SubscriptionEntity.class)
                 .getResultStream()
                 .forEach(e -> result.add(e.toStored())));
         return result;

@@ -24,6 +24,9 @@ class MessageEntity {
     @Column(nullable = false)
     private String destination;
 
+    @Column(name = "subscription_id")
+    private long subscriptionId;
+
     @Column(name = "message_id")
     private String messageId;
 
@@ -65,6 +68,7 @@ class MessageEntity {
         MessageEntity e = new MessageEntity();
         StoredHeaders h = m.headers();
         e.destination = m.destination();
+        e.subscriptionId = m.subscriptionId();
         e.messageId = h.messageId();
         e.timestamp = h.timestamp();
         e.correlationId = h.correlationId();
@@ -87,6 +91,6 @@ class MessageEntity {
     StoredMessage toStored() {
         StoredHeaders h = new StoredHeaders(messageId, timestamp, correlationId, replyTo, type, priority,
                 expiration, deliveryTime);
-        return new StoredMessage(id, destination, h, deliveryCount, properties, bodyType, body);
+        return new StoredMessage(id, destination, subscriptionId, h, deliveryCount, properties, bodyType, body);
     }
 }

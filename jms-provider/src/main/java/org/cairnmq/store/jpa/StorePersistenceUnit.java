@@ -78,7 +78,7 @@ final class StorePersistenceUnit implements PersistenceUnitInfo {
 
     @Override
     public List<String> getManagedClassNames() {
-        return List.of(MessageEntity.class.getName());
+        return List.of(MessageEntity.class.getName(), SubscriptionEntity.class.getName());
     }
 
     @Override

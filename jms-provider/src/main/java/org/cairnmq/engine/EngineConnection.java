@@ -1,0 +1,50 @@
+package org.cairnmq.engine;
+
+import java.util.UUID;
+
+/**
+ * A client's connection to the broker: its identity for {@code noLocal} and its client ID, which names
+ * its durable subscriptions and is unique among open connections.
+ */
+public final class EngineConnection {
+    private final Broker broker;
+    private final String id = UUID.randomUUID().toString();
+    private volatile String clientId;
+
+    EngineConnection(Broker broker) {
+        this.broker = broker;
+    }
+
+    /**
+     * Sets the client ID, once.
+     *
+     * @throws BrokerException of kind {@code INVALID_CLIENT_ID} when another open connection uses it
+     */
+    public void setClientId(String newClientId) {
+        if (newClientId == null || newClientId.isBlank()) {
+            throw new BrokerException(BrokerException.Kind.INVALID_CLIENT_ID, "A client ID must not be empty");
+        }
+        broker.claimClientId(newClientId, this);
+        clientId = newClientId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** Opens a session; see {@link Broker#createSession}. */
+    public EngineSession createSession(boolean transacted, boolean started) {
+        return new EngineSession(broker, this, transacted, started);
+    }
+
+    /** Releases the client ID. Sessions are closed by their owners. */
+    public void close() {
+        if (clientId != null) {
+            broker.releaseClientId(clientId, this);
+        }
+    }
+}
