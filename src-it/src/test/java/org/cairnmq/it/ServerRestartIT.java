@@ -57,6 +57,9 @@ class ServerRestartIT {
     static final String WAR_NAME = "restart.war";
     static final String BEFORE_STOP = "sent before a graceful restart";
     static final String BEFORE_CRASH = "sent before a crash";
+    static final String TOPIC = "it.restart.topic";
+    static final String SUBSCRIPTION = "it-restart-durable";
+    static final String PUBLISHED_BEFORE_STOP = "published before a graceful restart";
 
     @ArquillianResource
     ContainerController controller;
@@ -98,6 +101,8 @@ class ServerRestartIT {
     void sendBeforeRestart() throws Exception {
         queueClient.drain();
         queueClient.send(BEFORE_STOP);
+        queueClient.subscribe(TOPIC, SUBSCRIPTION);
+        queueClient.publish(TOPIC, PUBLISHED_BEFORE_STOP);
     }
 
     @Test
@@ -132,6 +137,9 @@ class ServerRestartIT {
     void receiveAfterRestart() throws Exception {
         assertEquals(BEFORE_STOP, queueClient.receive(30_000));
         assertNull(queueClient.receive(500), "exactly once");
+        assertEquals(PUBLISHED_BEFORE_STOP, queueClient.receiveFromSubscription(TOPIC, SUBSCRIPTION, 30_000),
+                "the durable subscription kept its message across the restart");
+        assertNull(queueClient.receiveFromSubscription(TOPIC, SUBSCRIPTION, 500), "exactly once");
         queueClient.send(BEFORE_CRASH);
     }
 

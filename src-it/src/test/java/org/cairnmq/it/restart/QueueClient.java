@@ -36,6 +36,31 @@ public class QueueClient {
         }
     }
 
+    /** Subscribes durably (a shared durable subscription: no client ID in the EE container) and leaves. */
+    public void subscribe(String topic, String subscription) throws JMSException {
+        try (Connection connection = connectionFactory.createConnection()) {
+            Session session = connection.createSession();
+            session.createSharedDurableConsumer(session.createTopic(topic), subscription).close();
+        }
+    }
+
+    public void publish(String topic, String text) throws JMSException {
+        try (Connection connection = connectionFactory.createConnection()) {
+            Session session = connection.createSession();
+            session.createProducer(session.createTopic(topic)).send(session.createTextMessage(text));
+        }
+    }
+
+    /** @return the next message's text from the durable subscription, or null if none arrives in time */
+    public String receiveFromSubscription(String topic, String subscription, long timeoutMillis) throws JMSException {
+        try (Connection connection = connectionFactory.createConnection()) {
+            Session session = connection.createSession();
+            TextMessage message = (TextMessage) session
+                    .createSharedDurableConsumer(session.createTopic(topic), subscription).receive(timeoutMillis);
+            return message == null ? null : message.getText();
+        }
+    }
+
     /** Empties the queue; returns how many messages were thrown away. */
     public int drain() throws JMSException {
         int drained = 0;
