@@ -1,5 +1,6 @@
 package org.cairnmq.engine;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,10 +29,16 @@ public final class Broker implements AutoCloseable {
     private final AtomicLong arrivalSequence = new AtomicLong();
     private final Object subscriptionLock = new Object();
     private final Map<SubscriptionKey, Subscription> namedSubscriptions = new HashMap<>();
+    private final Clock clock;
+    private final DeliveryScheduler scheduler;
+    private final ConcurrentMap<String, DeliveryPolicy> policies = new ConcurrentHashMap<>();
+    private volatile DeliveryPolicy defaultPolicy = DeliveryPolicy.DEFAULT;
 
-    private Broker(MessageStore store, Executor deliveryThreads) {
+    private Broker(MessageStore store, Executor deliveryThreads, Clock clock) {
         this.store = store;
         this.deliveryThreads = deliveryThreads;
+        this.clock = clock;
+        this.scheduler = new DeliveryScheduler(clock);
     }
 
     /**
@@ -40,9 +47,36 @@ public final class Broker implements AutoCloseable {
      * @param deliveryThreads runs message listeners; each session uses one thread of it at a time
      */
     public static Broker start(MessageStore store, Executor deliveryThreads) {
-        Broker broker = new Broker(store, deliveryThreads);
+        return start(store, deliveryThreads, Clock.systemUTC());
+    }
+
+    /** As {@link #start(MessageStore, Executor)}, with the clock that decides expiry and delivery times. */
+    public static Broker start(MessageStore store, Executor deliveryThreads, Clock clock) {
+        Broker broker = new Broker(store, deliveryThreads, clock);
         broker.reload();
         return broker;
+    }
+
+    /** The policy of every destination that has none of its own. */
+    public void setDefaultDeliveryPolicy(DeliveryPolicy policy) {
+        defaultPolicy = java.util.Objects.requireNonNull(policy);
+    }
+
+    /**
+     * Sets the policy of one queue, or of one topic (for all its subscriptions); {@code null} goes back to
+     * the default.
+     */
+    public void setDeliveryPolicy(String destination, DeliveryPolicy policy) {
+        if (policy == null) {
+            policies.remove(destination);
+        } else {
+            policies.put(destination, policy);
+        }
+    }
+
+    /** The policy in force for a queue or topic. */
+    public DeliveryPolicy deliveryPolicy(String destination) {
+        return policies.getOrDefault(destination, defaultPolicy);
     }
 
     /** Opens a connection: the identity sessions share for client ID and {@code noLocal}. */
@@ -66,10 +100,59 @@ public final class Broker implements AutoCloseable {
         return queue == null ? 0 : queue.depth();
     }
 
-    /** Releases the store. Messages already committed stay there for the next start. */
+    /** Stops the scheduler and releases the store. Messages already committed stay there for the next start. */
     @Override
     public void close() {
+        scheduler.close();
         store.close();
+    }
+
+    long now() {
+        return clock.millis();
+    }
+
+    /**
+     * A delivery was rolled back, recovered or left unacknowledged: deliver it again after the policy's
+     * back-off, or, once it has had its attempts, move it to the dead-letter queue.
+     */
+    void redeliver(QueuedMessage failed) {
+        DeliveryPolicy policy = deliveryPolicy(failed.queue.name());
+        QueuedMessage next = failed.nextAttempt();
+        boolean isDeadLetterQueue = failed.queue.subscriptionId() == 0
+                && failed.queue.name().equals(policy.deadLetterQueue());
+        if (failed.deliveryCount() >= policy.maxDeliveryAttempts() && !isDeadLetterQueue) {
+            moveToDeadEnd(failed, policy.deadLetterQueue(),
+                    "delivered " + failed.deliveryCount() + " times without acknowledgement");
+            return;
+        }
+        long delay = policy.delayBeforeAttempt(next.deliveryCount());
+        scheduler.at(now() + delay, () -> next.queue.enqueue(next));
+    }
+
+    /** A message found expired: to the expiry queue, or dropped. */
+    void expire(QueuedMessage expired) {
+        String expiryQueue = deliveryPolicy(expired.queue.name()).expiryQueue();
+        if (expiryQueue == null) {
+            complete(List.of(), List.of(expired));
+        } else {
+            moveToDeadEnd(expired, expiryQueue, "expired");
+        }
+    }
+
+    /** Moves a message to a queue with its origin and the reason as properties, in one store transaction. */
+    private void moveToDeadEnd(QueuedMessage message, String queueName, String reason) {
+        BrokerMessage original = message.message();
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(original.properties());
+        properties.put(DeadLetterProperties.ORIGINAL_DESTINATION, message.destination().toString());
+        properties.put(DeadLetterProperties.REASON, reason);
+        properties.put(DeadLetterProperties.DELIVERY_ATTEMPTS, message.deliveryCount());
+        MessageHeaders h = original.headers();
+        // The copy must not expire or wait again where it lands.
+        MessageHeaders landed = new MessageHeaders(h.messageId(), h.timestamp(), h.correlationId(), h.replyTo(),
+                h.type(), h.persistent(), h.priority(), 0, 0);
+        OutgoingMessage moved = new OutgoingMessage(DestinationAddress.queue(queueName),
+                new BrokerMessage(landed, properties, original.bodyType(), original.body()), null, null);
+        complete(List.of(moved), List.of(message));
     }
 
     Executor deliveryThreads() {
@@ -228,7 +311,17 @@ public final class Broker implements AutoCloseable {
             long storeId = message.headers().persistent() && target.durable() ? ids[next++] : 0;
             arrived.add(new QueuedMessage(arrivalSequence.incrementAndGet(), storeId, target, message, 1));
         }
-        arrived.forEach(m -> m.queue.enqueue(m));
+        arrived.forEach(this::makeDeliverable);
+    }
+
+    /** Into its queue now, or at its delivery time. */
+    private void makeDeliverable(QueuedMessage message) {
+        long deliveryTime = message.message().headers().deliveryTime();
+        if (deliveryTime > now()) {
+            scheduler.at(deliveryTime, () -> message.queue.enqueue(message));
+        } else {
+            message.queue.enqueue(message);
+        }
     }
 
     private List<QueueDestination> targetsOf(OutgoingMessage send) {
@@ -263,7 +356,7 @@ public final class Broker implements AutoCloseable {
             if (queue == null) {
                 continue; // its subscription was deleted; the rows go with it
             }
-            queue.enqueue(new QueuedMessage(arrivalSequence.incrementAndGet(), stored.id(), queue,
+            makeDeliverable(new QueuedMessage(arrivalSequence.incrementAndGet(), stored.id(), queue,
                     StoredForm.fromStored(stored), stored.deliveryCount() + 1));
         }
     }

@@ -50,10 +50,7 @@ public final class EngineConsumer implements Receiver {
         if (!awaitStarted(deadline)) {
             return null;
         }
-        QueuedMessage message = queue.takeOrWait(this);
-        if (message == null) {
-            message = awaitArrival(deadline);
-        }
+        QueuedMessage message = nextUnexpired(deadline);
         if (message != null && isClosed()) {
             queue.giveBack(message);
             return null;
@@ -146,6 +143,10 @@ public final class EngineConsumer implements Receiver {
             queue.giveBack(message);
             return;
         }
+        if (expireIfDue(message)) {
+            askForNext();
+            return;
+        }
         session.delivered(message);
         try {
             current.onDelivery(message);
@@ -162,6 +163,28 @@ public final class EngineConsumer implements Receiver {
         if (next != null) {
             deliver(next);
         }
+    }
+
+    private QueuedMessage nextUnexpired(long deadline) throws InterruptedException {
+        while (true) {
+            QueuedMessage message = queue.takeOrWait(this);
+            if (message == null) {
+                message = awaitArrival(deadline);
+            }
+            if (message == null || !expireIfDue(message)) {
+                return message;
+            }
+        }
+    }
+
+    /** Expired messages are never delivered: they go to the expiry queue instead. */
+    private boolean expireIfDue(QueuedMessage message) {
+        long expiration = message.message().headers().expiration();
+        if (expiration == 0 || expiration > session.broker().now()) {
+            return false;
+        }
+        session.broker().expire(message);
+        return true;
     }
 
     private boolean awaitStarted(long deadline) throws InterruptedException {

@@ -188,7 +188,7 @@ public final class EngineSession {
 
     private void redeliver(List<QueuedMessage> messages) {
         for (QueuedMessage m : messages) {
-            m.queue.enqueue(m.nextAttempt());
+            broker.redeliver(m);
         }
     }
 

@@ -1,0 +1,41 @@
+package org.cairnmq.engine;
+
+import java.time.Duration;
+
+/**
+ * How a destination treats messages that keep failing or expire: how often a message is delivered before
+ * it goes to the dead-letter queue, how long each redelivery waits (growing by the back-off multiplier up
+ * to a cap, so that a poison message cannot spin a consumer in a tight loop), and where expired messages
+ * go ({@code expiryQueue} {@code null}: they are dropped).
+ */
+public record DeliveryPolicy(int maxDeliveryAttempts, Duration redeliveryDelay, double backOffMultiplier,
+        Duration maxRedeliveryDelay, String deadLetterQueue, String expiryQueue) {
+
+    /** Ten attempts; waits of 100 ms, 200 ms, 400 ms … up to 30 s; then {@code DLQ}; expired to {@code ExpiryQueue}. */
+    public static final DeliveryPolicy DEFAULT = new DeliveryPolicy(10, Duration.ofMillis(100), 2.0,
+            Duration.ofSeconds(30), "DLQ", "ExpiryQueue");
+
+    public DeliveryPolicy {
+        if (maxDeliveryAttempts < 1) {
+            throw new IllegalArgumentException("maxDeliveryAttempts must be at least 1: " + maxDeliveryAttempts);
+        }
+        if (redeliveryDelay.isNegative() || maxRedeliveryDelay.isNegative()) {
+            throw new IllegalArgumentException("Redelivery delays must not be negative");
+        }
+        if (backOffMultiplier < 1.0) {
+            throw new IllegalArgumentException("backOffMultiplier must be at least 1: " + backOffMultiplier);
+        }
+        if (deadLetterQueue == null || deadLetterQueue.isBlank()) {
+            throw new IllegalArgumentException("A dead-letter queue is required");
+        }
+    }
+
+    /** The wait before the given delivery attempt (2 for the first redelivery), in milliseconds. */
+    long delayBeforeAttempt(int attempt) {
+        if (attempt < 2 || redeliveryDelay.isZero()) {
+            return 0;
+        }
+        double delay = redeliveryDelay.toMillis() * Math.pow(backOffMultiplier, attempt - 2);
+        return (long) Math.min(delay, maxRedeliveryDelay.toMillis());
+    }
+}
