@@ -109,6 +109,19 @@ public final class EngineSession {
         broker.complete(List.of(), List.of(message));
     }
 
+    /**
+     * Gives back a delivered message the application never saw (its body could not be returned): it goes
+     * back to its queue with the same delivery count, first in line by its priority and age.
+     */
+    public void release(QueuedMessage message) {
+        synchronized (unacknowledged) {
+            if (!unacknowledged.remove(message)) {
+                return;
+            }
+        }
+        message.queue.giveBack(message);
+    }
+
     /** Acknowledges every message delivered so far in this session. */
     public void acknowledgeAll() {
         List<QueuedMessage> acked = takeUnacknowledged();

@@ -68,17 +68,17 @@ public final class JmsConsumer implements JMSConsumer {
 
     @Override
     public <T> T receiveBody(Class<T> c) {
-        return receiveBody(c, consumer::receive);
+        return receiveBody(c, consumer::receive, Long.MAX_VALUE);
     }
 
     @Override
     public <T> T receiveBody(Class<T> c, long timeout) {
-        return receiveBody(c, () -> consumer.receive(timeout));
+        return receiveBody(c, () -> consumer.receive(timeout), timeout == 0 ? Long.MAX_VALUE : timeout);
     }
 
     @Override
     public <T> T receiveBodyNoWait(Class<T> c) {
-        return receiveBody(c, consumer::receiveNoWait);
+        return receiveBody(c, consumer::receiveNoWait, 0);
     }
 
     /**
@@ -86,10 +86,10 @@ public final class JmsConsumer implements JMSConsumer {
      * received in CLIENT_ACKNOWLEDGE or a transaction stays delivered, as the specification says; in
      * AUTO_ACKNOWLEDGE and DUPS_OK_ACKNOWLEDGE it is not acknowledged and goes back to the queue.
      */
-    private <T> T receiveBody(Class<T> type, JmsExceptions.Call<Message> receive) {
+    private <T> T receiveBody(Class<T> type, JmsExceptions.Call<Message> receive, long timeoutMillis) {
         int mode = context.sessionMode();
         if (mode == JMSContext.AUTO_ACKNOWLEDGE || mode == JMSContext.DUPS_OK_ACKNOWLEDGE) {
-            return unchecked(() -> receiveBodyAcknowledgingOnlyIfRead(type, receive));
+            return unchecked(() -> receiveBodyAcknowledgingOnlyIfRead(type, timeoutMillis));
         }
         return unchecked(() -> {
             Message message = receive.call();
@@ -97,43 +97,23 @@ public final class JmsConsumer implements JMSConsumer {
         });
     }
 
-    /*
-     * The classic consumer acknowledges as it returns the message. To acknowledge only a message whose
-     * body was read, the receipt runs in a resource-local transaction of the session: committed once the
-     * body is read, rolled back (the message goes back to its queue) when it cannot be. The rollback
-     * counts as a redelivery (JMSRedelivered, JMSXDeliveryCount), where the specification would not count
-     * it: doing better needs an engine call that returns a delivery untouched.
-     */
-    private <T> T receiveBodyAcknowledgingOnlyIfRead(Class<T> type, JmsExceptions.Call<Message> receive)
-            throws JMSException {
-        JmsSession session = context.session();
-        session.beginLocalTransaction();
-        Message message;
-        T body;
-        try {
-            message = receive.call();
-            body = message == null ? null : bodyOf(message, type);
-        } catch (JMSException | RuntimeException e) {
-            leaveUnacknowledged(session);
-            throw e;
-        }
-        if (message == null) {
-            leaveUnacknowledged(session);
+    /* The message is acknowledged only once its body could be returned; otherwise it is given back untouched. */
+    private <T> T receiveBodyAcknowledgingOnlyIfRead(Class<T> type, long timeoutMillis) throws JMSException {
+        JmsMessageConsumer own = (JmsMessageConsumer) consumer;
+        JmsMessageConsumer.Received received = own.receiveUnacknowledged(timeoutMillis);
+        if (received == null) {
             return null;
         }
-        session.commitLocalTransaction();
-        return body;
-    }
-
-    private static void leaveUnacknowledged(JmsSession session) {
         try {
-            session.rollbackLocalTransaction();
-        } catch (JMSException closed) {
-            // Closing the session has already returned the message to its queue.
+            T body = bodyOf(received.message(), type);
+            own.acknowledge(received);
+            return body;
+        } catch (JMSException | RuntimeException e) {
+            own.release(received);
+            throw e;
         }
     }
 
-    /** The body for {@code receiveBody}, which refuses messages without one and stream messages. */
     private static <T> T bodyOf(Message message, Class<T> type) throws JMSException {
         if (!(message instanceof TextMessage || message instanceof BytesMessage || message instanceof MapMessage
                 || message instanceof ObjectMessage)) {

@@ -92,7 +92,42 @@ public final class JmsMessageConsumer implements QueueReceiver, TopicSubscriber 
         engine.close();
     }
 
+    /** A message received and not yet acknowledged, for {@code receiveBody}. */
+    record Received(JmsMessage message, QueuedMessage delivery) {
+    }
+
+    /**
+     * Receives without acknowledging, even in an auto-acknowledge mode: the caller then calls
+     * {@link #acknowledge(Received)} or {@link #release(Received)}.
+     *
+     * @param timeoutMillis {@code 0} for no wait, {@link Long#MAX_VALUE} for no limit
+     */
+    Received receiveUnacknowledged(long timeoutMillis) throws JMSException {
+        QueuedMessage delivery = take(timeoutMillis);
+        return delivery == null ? null : new Received(session.toReceived(delivery), delivery);
+    }
+
+    /** Acknowledges as {@code receive} would have. */
+    void acknowledge(Received received) {
+        session.afterReceive(received.delivery());
+    }
+
+    /** Gives the message back untouched: it is next in line again, not counted as redelivered. */
+    void release(Received received) {
+        session.engine().release(received.delivery());
+    }
+
     private Message receiveWithin(long timeoutMillis) throws JMSException {
+        QueuedMessage delivery = take(timeoutMillis);
+        if (delivery == null) {
+            return null;
+        }
+        JmsMessage message = session.toReceived(delivery);
+        session.afterReceive(delivery);
+        return message;
+    }
+
+    private QueuedMessage take(long timeoutMillis) throws JMSException {
         checkOpen();
         if (listener != null) {
             throw new jakarta.jms.IllegalStateException("This consumer has a message listener");
@@ -106,12 +141,7 @@ public final class JmsMessageConsumer implements QueueReceiver, TopicSubscriber 
         } catch (BrokerException e) {
             throw JmsExceptions.of(e);
         }
-        if (delivery == null) {
-            return null;
-        }
-        JmsMessage message = session.toReceived(delivery);
-        session.afterReceive(delivery);
-        return message;
+        return delivery;
     }
 
     private void onDelivery(QueuedMessage delivery) {
