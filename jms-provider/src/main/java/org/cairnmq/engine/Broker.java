@@ -33,6 +33,9 @@ public final class Broker implements AutoCloseable {
     private final DeliveryScheduler scheduler;
     private final ConcurrentMap<String, DeliveryPolicy> policies = new ConcurrentHashMap<>();
     private volatile DeliveryPolicy defaultPolicy = DeliveryPolicy.DEFAULT;
+    private volatile boolean autoCreateDestinations = true;
+    private final ConcurrentMap<String, EngineConnection> temporaryOwners = new ConcurrentHashMap<>();
+    private static final String TEMPORARY_PREFIX = "$cairn.temp.";
 
     private Broker(MessageStore store, Executor deliveryThreads, Clock clock) {
         this.store = store;
@@ -159,6 +162,104 @@ public final class Broker implements AutoCloseable {
         return deliveryThreads;
     }
 
+    /**
+     * Whether a queue or topic named by a client comes into being on first use (the default, as in
+     * Artemis), or must have been created with {@link #createQueue}/{@link #createTopic} first.
+     */
+    public void setAutoCreateDestinations(boolean autoCreate) {
+        autoCreateDestinations = autoCreate;
+    }
+
+    /** Creates a queue if it does not exist. */
+    public void createQueue(String name) {
+        checkNotTemporaryName(name);
+        queue(name);
+    }
+
+    /** Creates a topic if it does not exist. */
+    public void createTopic(String name) {
+        checkNotTemporaryName(name);
+        topic(name);
+    }
+
+    /** The queue or topic a client names, created on first use if that is allowed. */
+    QueueDestination clientQueue(String name, EngineConnection user, boolean consuming) {
+        checkClientUse(name, user, consuming, queues.containsKey(name));
+        return queue(name);
+    }
+
+    TopicDestination clientTopic(String name, EngineConnection user, boolean consuming) {
+        checkClientUse(name, user, consuming, topics.containsKey(name));
+        return topic(name);
+    }
+
+    private void checkClientUse(String name, EngineConnection user, boolean consuming, boolean exists) {
+        if (name.startsWith(TEMPORARY_PREFIX)) {
+            EngineConnection owner = temporaryOwners.get(name);
+            if (owner == null) {
+                throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION,
+                        "Temporary destination " + name + " no longer exists");
+            }
+            if (consuming && owner != user) {
+                throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION,
+                        "Only the connection that created temporary destination " + name + " may consume from it");
+            }
+        } else if (!exists && !autoCreateDestinations) {
+            throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION,
+                    "No destination " + name + " (automatic creation is switched off)");
+        }
+    }
+
+    private static void checkNotTemporaryName(String name) {
+        if (name.startsWith(TEMPORARY_PREFIX)) {
+            throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION,
+                    "Names starting with " + TEMPORARY_PREFIX + " are kept for temporary destinations");
+        }
+    }
+
+    /** A temporary queue or topic of the connection; it lives as long as the connection. */
+    DestinationAddress createTemporary(DestinationAddress.Kind kind, EngineConnection owner) {
+        String name = TEMPORARY_PREFIX + kind.name().toLowerCase(java.util.Locale.ROOT) + "." + java.util.UUID.randomUUID();
+        temporaryOwners.put(name, owner);
+        if (kind == DestinationAddress.Kind.QUEUE) {
+            // Nothing in a temporary queue outlives its connection, so nothing of it is stored.
+            queues.put(name, new QueueDestination(DestinationAddress.queue(name), 0, false));
+        } else {
+            topics.put(name, new TopicDestination(name));
+        }
+        return new DestinationAddress(kind, name);
+    }
+
+    /** Deletes a temporary destination; refused while it has consumers. */
+    void deleteTemporary(DestinationAddress address, EngineConnection owner) {
+        if (temporaryOwners.get(address.name()) != owner) {
+            throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION,
+                    "Not a temporary destination of this connection: " + address);
+        }
+        boolean inUse = address.kind() == DestinationAddress.Kind.QUEUE
+                ? queues.get(address.name()).consumers() > 0
+                : topics.get(address.name()).hasSubscriptions();
+        if (inUse) {
+            throw new BrokerException(BrokerException.Kind.ILLEGAL_STATE,
+                    "Temporary destination " + address.name() + " still has consumers");
+        }
+        removeTemporary(address.name());
+    }
+
+    void dropTemporaries(EngineConnection owner) {
+        temporaryOwners.forEach((name, o) -> {
+            if (o == owner) {
+                removeTemporary(name);
+            }
+        });
+    }
+
+    private void removeTemporary(String name) {
+        temporaryOwners.remove(name);
+        queues.remove(name);
+        topics.remove(name);
+    }
+
     QueueDestination queue(String name) {
         return queues.computeIfAbsent(name, QueueDestination::queue);
     }
@@ -181,6 +282,7 @@ public final class Broker implements AutoCloseable {
 
     /** A subscription of one consumer, gone when the consumer closes. */
     Subscription subscribe(String topic, Selector selector, boolean noLocal, EngineConnection connection) {
+        clientTopic(topic, connection, true);
         QueueDestination queue = new QueueDestination(DestinationAddress.topic(topic), 0, false);
         Subscription subscription = new Subscription(null, topic, selector, noLocal, false, queue, connection.id(),
                 null);
@@ -197,6 +299,7 @@ public final class Broker implements AutoCloseable {
      */
     Subscription subscribeNamed(SubscriptionKey key, String topic, Selector selector, boolean noLocal, boolean shared,
             EngineConnection connection) {
+        clientTopic(topic, connection, true);
         synchronized (subscriptionLock) {
             Subscription existing = namedSubscriptions.get(key);
             if (existing != null) {
@@ -325,8 +428,12 @@ public final class Broker implements AutoCloseable {
     }
 
     private List<QueueDestination> targetsOf(OutgoingMessage send) {
+        String name = send.to().name();
+        if (name.startsWith(TEMPORARY_PREFIX) && !temporaryOwners.containsKey(name)) {
+            return List.of(); // deleted since the send; its messages die with it
+        }
         if (send.to().kind() == DestinationAddress.Kind.QUEUE) {
-            return List.of(queue(send.to().name()));
+            return List.of(queue(name));
         }
         return topic(send.to().name()).route(send);
     }

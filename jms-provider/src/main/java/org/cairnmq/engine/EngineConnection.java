@@ -41,8 +41,19 @@ public final class EngineConnection {
         return new EngineSession(broker, this, transacted, started);
     }
 
-    /** Releases the client ID. Sessions are closed by their owners. */
+    /** A temporary queue or topic that lives as long as this connection. */
+    public DestinationAddress createTemporary(DestinationAddress.Kind kind) {
+        return broker.createTemporary(kind, this);
+    }
+
+    /** Deletes a temporary destination of this connection; refused while it has consumers. */
+    public void deleteTemporary(DestinationAddress address) {
+        broker.deleteTemporary(address, this);
+    }
+
+    /** Releases the client ID and deletes the connection's temporary destinations. Sessions are closed by their owners. */
     public void close() {
+        broker.dropTemporaries(this);
         if (clientId != null) {
             broker.releaseClientId(clientId, this);
         }

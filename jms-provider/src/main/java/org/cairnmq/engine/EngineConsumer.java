@@ -29,6 +29,7 @@ public final class EngineConsumer implements Receiver {
         this.selector = selector;
         this.started = started;
         this.subscription = subscription;
+        queue.consumerOpened();
     }
 
     @Override
@@ -126,6 +127,7 @@ public final class EngineConsumer implements Receiver {
             queue.leaveLine(this);
         }
         session.forget(this);
+        queue.consumerClosed();
         if (subscription != null) {
             session.broker().release(subscription);
         }

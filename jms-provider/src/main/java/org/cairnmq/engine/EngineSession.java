@@ -35,6 +35,11 @@ public final class EngineSession {
     /** Sends now, or at commit when a transaction is active. Returns once a persistent send is durable. */
     public void send(DestinationAddress to, BrokerMessage message) {
         checkOpen();
+        if (to.kind() == DestinationAddress.Kind.QUEUE) {
+            broker.clientQueue(to.name(), connection, false);
+        } else {
+            broker.clientTopic(to.name(), connection, false);
+        }
         OutgoingMessage outgoing = new OutgoingMessage(to, message, connection.id(), connection.clientId());
         if (transactionActive) {
             synchronized (pendingSends) {
@@ -49,7 +54,8 @@ public final class EngineSession {
     public EngineConsumer createConsumer(DestinationAddress from, Selector selector, boolean noLocal) {
         checkOpen();
         if (from.kind() == DestinationAddress.Kind.QUEUE) {
-            return register(new EngineConsumer(this, broker.queue(from.name()), selector, started, null));
+            return register(new EngineConsumer(this, broker.clientQueue(from.name(), connection, true), selector,
+                    started, null));
         }
         Subscription subscription = broker.subscribe(from.name(), selector, noLocal, connection);
         return register(new EngineConsumer(this, subscription.queue, Selector.parse(null), started, subscription));
@@ -82,6 +88,12 @@ public final class EngineSession {
         SubscriptionKey key = new SubscriptionKey(false, connection.clientId(), name);
         Subscription subscription = broker.subscribeNamed(key, topic, selector, false, true, connection);
         return register(new EngineConsumer(this, subscription.queue, Selector.parse(null), started, subscription));
+    }
+
+    /** A snapshot of the messages waiting in a queue that the selector matches, in delivery order. */
+    public List<QueuedMessage> browse(String queue, Selector selector) {
+        checkOpen();
+        return broker.clientQueue(queue, connection, false).browse(selector, broker.now());
     }
 
     /** Deletes a durable subscription of this connection's client ID, with the messages kept for it. */

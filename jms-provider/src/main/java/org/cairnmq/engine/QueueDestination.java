@@ -21,6 +21,7 @@ final class QueueDestination {
     private final Object lock = new Object();
     private final TreeSet<QueuedMessage> ready = new TreeSet<>(DELIVERY_ORDER);
     private final ArrayDeque<Receiver> waiting = new ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger consumers = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param address        what consumers see as the message's destination (the queue, or the topic)
@@ -104,6 +105,33 @@ final class QueueDestination {
         synchronized (lock) {
             return waiting.remove(receiver);
         }
+    }
+
+    /** The ready messages a browser sees, in delivery order: those its selector matches and not expired. */
+    java.util.List<QueuedMessage> browse(org.cairnmq.selector.Selector selector, long now) {
+        java.util.List<QueuedMessage> seen = new java.util.ArrayList<>();
+        synchronized (lock) {
+            for (QueuedMessage m : ready) {
+                long expiration = m.message().headers().expiration();
+                if ((expiration == 0 || expiration > now) && (selector.matchesEverything()
+                        || selector.matches(new MessageSelectorFields(m.message(), m.deliveryCount())))) {
+                    seen.add(m);
+                }
+            }
+        }
+        return seen;
+    }
+
+    void consumerOpened() {
+        consumers.incrementAndGet();
+    }
+
+    void consumerClosed() {
+        consumers.decrementAndGet();
+    }
+
+    int consumers() {
+        return consumers.get();
     }
 
     /** Messages ready for delivery now (not counting those delivered and unacknowledged). */

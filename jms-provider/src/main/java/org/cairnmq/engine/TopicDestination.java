@@ -25,6 +25,10 @@ final class TopicDestination {
         subscriptions.remove(subscription);
     }
 
+    boolean hasSubscriptions() {
+        return !subscriptions.isEmpty();
+    }
+
     /** The subscription queues a published message goes to. */
     List<QueueDestination> route(OutgoingMessage message) {
         List<QueueDestination> targets = new ArrayList<>(subscriptions.size());

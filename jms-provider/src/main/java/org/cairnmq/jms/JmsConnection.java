@@ -149,6 +149,10 @@ public final class JmsConnection implements Connection {
         throw JmsExceptions.unsupported("Connection consumers (application server facility)");
     }
 
+    EngineConnection engine() {
+        return engine;
+    }
+
     void forget(JmsSession session) {
         sessions.remove(session);
     }

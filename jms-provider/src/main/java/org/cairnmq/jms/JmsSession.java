@@ -277,22 +277,31 @@ public final class JmsSession implements Session {
 
     @Override
     public QueueBrowser createBrowser(Queue queue) throws JMSException {
-        throw JmsExceptions.unsupported("Queue browsers");
+        return createBrowser(queue, null);
     }
 
     @Override
     public QueueBrowser createBrowser(Queue queue, String selector) throws JMSException {
-        throw JmsExceptions.unsupported("Queue browsers");
+        checkOpen();
+        if (queue == null) {
+            throw new InvalidDestinationException("No queue given");
+        }
+        Destinations.address(queue);
+        return new JmsQueueBrowser(this, queue, parseSelector(selector));
     }
 
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
-        throw JmsExceptions.unsupported("Temporary destinations");
+        checkOpen();
+        return new JmsTemporaryQueue(connection.engine().createTemporary(DestinationAddress.Kind.QUEUE),
+                connection.engine());
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
-        throw JmsExceptions.unsupported("Temporary destinations");
+        checkOpen();
+        return new JmsTemporaryTopic(connection.engine().createTemporary(DestinationAddress.Kind.TOPIC),
+                connection.engine());
     }
 
     @Override
