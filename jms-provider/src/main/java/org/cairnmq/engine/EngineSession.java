@@ -207,6 +207,11 @@ public final class EngineSession {
         consumers.remove(consumer);
     }
 
+    /** Runs a task on the session's serial thread, after the deliveries and tasks already queued there. */
+    public void runInOrder(Runnable task) {
+        deliveryThread.execute(task);
+    }
+
     Executor deliveryThread() {
         return deliveryThread;
     }

@@ -145,7 +145,10 @@ public final class JmsMessageConsumer implements QueueReceiver, TopicSubscriber 
     }
 
     private void onDelivery(QueuedMessage delivery) {
-        MessageListener current = listener;
+        session.runListener(() -> deliverTo(listener, delivery));
+    }
+
+    private void deliverTo(MessageListener current, QueuedMessage delivery) {
         try {
             current.onMessage(session.toReceived(delivery));
             session.afterReceive(delivery);

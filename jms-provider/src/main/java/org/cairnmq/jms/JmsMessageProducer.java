@@ -150,27 +150,61 @@ public final class JmsMessageProducer implements MessageProducer {
 
     @Override
     public void send(Message message, CompletionListener listener) throws JMSException {
-        throw JmsExceptions.unsupported("Asynchronous send");
+        send(message, deliveryMode, priority, timeToLive, listener);
     }
 
     @Override
     public void send(Message message, int deliveryMode, int priority, long timeToLive, CompletionListener listener)
             throws JMSException {
-        throw JmsExceptions.unsupported("Asynchronous send");
+        if (destination == null) {
+            throw new UnsupportedOperationException("This producer has no destination: name one in send()");
+        }
+        sendAsync(destination, message, deliveryMode, priority, timeToLive, listener);
     }
 
     @Override
     public void send(Destination to, Message message, CompletionListener listener) throws JMSException {
-        throw JmsExceptions.unsupported("Asynchronous send");
+        send(to, message, deliveryMode, priority, timeToLive, listener);
     }
 
     @Override
     public void send(Destination to, Message message, int deliveryMode, int priority, long timeToLive,
             CompletionListener listener) throws JMSException {
-        throw JmsExceptions.unsupported("Asynchronous send");
+        if (destination != null) {
+            throw new UnsupportedOperationException("This producer sends to " + destination + " only");
+        }
+        if (to == null) {
+            throw new InvalidDestinationException("No destination given");
+        }
+        sendAsync(to, message, deliveryMode, priority, timeToLive, listener);
+    }
+
+    /**
+     * Stamps the message now and sends it on the session's serial thread; the listener hears of the
+     * outcome there, never on the caller's thread, and in the order the sends were made.
+     */
+    private void sendAsync(Destination to, Message message, int mode, int prio, long ttl, CompletionListener listener)
+            throws JMSException {
+        if (listener == null) {
+            throw new IllegalArgumentException("An asynchronous send needs a CompletionListener");
+        }
+        org.cairnmq.engine.BrokerMessage encoded = stamp(to, message, mode, prio, ttl);
+        org.cairnmq.engine.DestinationAddress address = Destinations.address(to);
+        session.sendLater(address, encoded, message, listener);
     }
 
     private void sendTo(Destination to, Message message, int mode, int prio, long ttl) throws JMSException {
+        org.cairnmq.engine.BrokerMessage encoded = stamp(to, message, mode, prio, ttl);
+        try {
+            session.engine().send(Destinations.address(to), encoded);
+        } catch (BrokerException e) {
+            throw JmsExceptions.of(e);
+        }
+    }
+
+    /** Sets the headers a send sets (section 3.4) and encodes the message for the engine. */
+    private org.cairnmq.engine.BrokerMessage stamp(Destination to, Message message, int mode, int prio, long ttl)
+            throws JMSException {
         checkOpen();
         if (message == null) {
             throw new jakarta.jms.MessageFormatException("Cannot send a null message");
@@ -185,11 +219,7 @@ public final class JmsMessageProducer implements MessageProducer {
         message.setJMSTimestamp(disableTimestamp ? 0 : now);
         message.setJMSDeliveryTime(now + deliveryDelay);
         message.setJMSMessageID(disableMessageId ? null : idPrefix + sent.incrementAndGet());
-        try {
-            session.engine().send(Destinations.address(to), MessageCodec.toBroker(message));
-        } catch (BrokerException e) {
-            throw JmsExceptions.of(e);
-        }
+        return MessageCodec.toBroker(message);
     }
 
     private void checkOpen() throws JMSException {

@@ -41,6 +41,7 @@ public final class JmsSession implements Session {
     private final int acknowledgeMode;
     private final List<JmsMessageProducer> producers = new CopyOnWriteArrayList<>();
     private final List<JmsMessageConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final SessionCallbacks callbacks = new SessionCallbacks();
     private volatile boolean closed;
 
     JmsSession(JmsConnection connection, EngineSession engine, boolean transacted, int acknowledgeMode) {
@@ -119,6 +120,8 @@ public final class JmsSession implements Session {
     @Override
     public void commit() throws JMSException {
         checkOpen();
+        callbacks.refuseInCompletionListener("commit");
+        callbacks.awaitPendingSends();
         if (!transacted) {
             throw new jakarta.jms.IllegalStateException("Not a transacted session");
         }
@@ -133,6 +136,8 @@ public final class JmsSession implements Session {
     @Override
     public void rollback() throws JMSException {
         checkOpen();
+        callbacks.refuseInCompletionListener("rollback");
+        callbacks.awaitPendingSends();
         if (!transacted) {
             throw new jakarta.jms.IllegalStateException("Not a transacted session");
         }
@@ -141,9 +146,11 @@ public final class JmsSession implements Session {
 
     @Override
     public void close() throws JMSException {
+        callbacks.refuseInCompletionListener("close");
         if (closed) {
             return;
         }
+        callbacks.awaitPendingSends();
         closed = true;
         for (JmsMessageConsumer consumer : consumers) {
             consumer.close();
@@ -383,6 +390,40 @@ public final class JmsSession implements Session {
     public void rollbackLocalTransaction() throws JMSException {
         checkOpen();
         engine.rollback(false);
+    }
+
+    /**
+     * Sends on the session's serial thread, then tells the listener there; a close or commit of the
+     * session waits for it.
+     */
+    void sendLater(DestinationAddress to, org.cairnmq.engine.BrokerMessage encoded, Message message,
+            jakarta.jms.CompletionListener listener) {
+        callbacks.sendStarted();
+        engine.runInOrder(() -> {
+            try {
+                JMSException failure = null;
+                try {
+                    engine.send(to, encoded);
+                } catch (BrokerException e) {
+                    failure = JmsExceptions.of(e);
+                }
+                JMSException outcome = failure;
+                callbacks.runCompletion(() -> {
+                    if (outcome == null) {
+                        listener.onCompletion(message);
+                    } else {
+                        listener.onException(message, outcome);
+                    }
+                });
+            } finally {
+                callbacks.sendFinished();
+            }
+        });
+    }
+
+    /** Runs a message listener as a callback of this session. */
+    void runListener(Runnable listenerCall) {
+        callbacks.run(listenerCall);
     }
 
     JmsMessage toReceived(QueuedMessage delivery) throws JMSException {
