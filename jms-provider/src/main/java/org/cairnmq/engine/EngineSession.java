@@ -177,9 +177,20 @@ public final class EngineSession {
         consumers.forEach(EngineConsumer::start);
     }
 
-    public void stop() {
+    /**
+     * Stops delivery to the consumers and, unless {@code fromOwnCallback}, waits until a listener that is
+     * running returns (a stopped connection delivers nothing).
+     */
+    public void stop(boolean fromOwnCallback) {
         started = false;
         consumers.forEach(EngineConsumer::stop);
+        if (!fromOwnCallback) {
+            deliveryThread.awaitIdle();
+        }
+    }
+
+    public void stop() {
+        stop(false);
     }
 
     /** Closes the consumers and rolls back whatever was not acknowledged or committed. */

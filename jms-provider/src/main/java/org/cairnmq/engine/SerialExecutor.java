@@ -25,6 +25,23 @@ final class SerialExecutor implements Executor {
         threads.execute(this::drain);
     }
 
+    /** Waits until no task is running or queued. Must not be called from a task of this executor. */
+    void awaitIdle() {
+        boolean interrupted = false;
+        synchronized (tasks) {
+            while (running) {
+                try {
+                    tasks.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void drain() {
         while (true) {
             Runnable next;
@@ -32,6 +49,7 @@ final class SerialExecutor implements Executor {
                 next = tasks.poll();
                 if (next == null) {
                     running = false;
+                    tasks.notifyAll();
                     return;
                 }
             }

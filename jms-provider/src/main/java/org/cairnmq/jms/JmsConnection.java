@@ -108,6 +108,7 @@ public final class JmsConnection implements Connection {
     @Override
     public void stop() throws JMSException {
         checkOpen();
+        refuseInOwnListener("stop");
         clientIdFixed = true;
         started = false;
         sessions.forEach(JmsSession::stop);
@@ -118,6 +119,7 @@ public final class JmsConnection implements Connection {
         if (closed) {
             return;
         }
+        refuseInOwnListener("close");
         for (JmsSession session : sessions) {
             session.close();
         }
@@ -147,6 +149,16 @@ public final class JmsConnection implements Connection {
     public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String name, String selector,
             ServerSessionPool pool, int maxMessages) throws JMSException {
         throw JmsExceptions.unsupported("Connection consumers (application server facility)");
+    }
+
+    // Section 6.1.5 and 6.1.8: waiting for one's own listener to return would never end.
+    private void refuseInOwnListener(String operation) throws jakarta.jms.IllegalStateException {
+        for (JmsSession session : sessions) {
+            if (session.inCallback()) {
+                throw new jakarta.jms.IllegalStateException(
+                        "Connection." + operation + " is not allowed in a listener of its own connection");
+            }
+        }
     }
 
     EngineConnection engine() {

@@ -150,12 +150,16 @@ public final class JmsSession implements Session {
         if (closed) {
             return;
         }
+        if (callbacks.inCallback()) {
+            throw new jakarta.jms.IllegalStateException("A message listener must not close its own session");
+        }
         callbacks.awaitPendingSends();
         closed = true;
         for (JmsMessageConsumer consumer : consumers) {
             consumer.close();
         }
         producers.forEach(JmsMessageProducer::close);
+        engine.stop(false);
         engine.close();
         connection.forget(this);
     }
@@ -448,7 +452,12 @@ public final class JmsSession implements Session {
     }
 
     void stop() {
-        engine.stop();
+        engine.stop(callbacks.inCallback());
+    }
+
+    /** Whether the current thread runs a listener of this session. */
+    boolean inCallback() {
+        return callbacks.inCallback();
     }
 
     void checkOpen() throws JMSException {
