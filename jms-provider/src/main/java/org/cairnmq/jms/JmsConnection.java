@@ -9,6 +9,11 @@ import jakarta.jms.JMSException;
 import jakarta.jms.ServerSessionPool;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueSession;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicSession;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.cairnmq.engine.Broker;
@@ -19,7 +24,7 @@ import org.cairnmq.engine.EngineConnection;
  * A client's connection to a Cairn broker running in the same JVM. Delivery to consumers begins with
  * {@link #start()}; closing the connection closes its sessions.
  */
-public final class JmsConnection implements Connection {
+public final class JmsConnection implements QueueConnection, TopicConnection {
     private final EngineConnection engine;
     private final List<JmsSession> sessions = new CopyOnWriteArrayList<>();
     private volatile boolean started;
@@ -49,6 +54,28 @@ public final class JmsConnection implements Connection {
     @Override
     public Session createSession(int sessionMode) throws JMSException {
         return createSession(sessionMode == Session.SESSION_TRANSACTED, sessionMode);
+    }
+
+    @Override
+    public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (QueueSession) createSession(transacted, acknowledgeMode);
+    }
+
+    @Override
+    public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (TopicSession) createSession(transacted, acknowledgeMode);
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Queue queue, String selector, ServerSessionPool pool,
+            int maxMessages) throws JMSException {
+        throw JmsExceptions.unsupported("Connection consumers (application server facility)");
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Topic topic, String selector, ServerSessionPool pool,
+            int maxMessages) throws JMSException {
+        throw JmsExceptions.unsupported("Connection consumers (application server facility)");
     }
 
     @Override

@@ -6,7 +6,10 @@ import jakarta.jms.Destination;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueSender;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cairnmq.engine.BrokerException;
@@ -15,7 +18,7 @@ import org.cairnmq.engine.BrokerException;
  * Sends messages through its session. A persistent send outside a transaction returns only once the
  * message is committed to the store.
  */
-public final class JmsMessageProducer implements MessageProducer {
+public final class JmsMessageProducer implements QueueSender, TopicPublisher {
     private final JmsSession session;
     private final Destination destination;
     private final String idPrefix = "ID:" + UUID.randomUUID() + ":";
@@ -111,6 +114,50 @@ public final class JmsMessageProducer implements MessageProducer {
     public Destination getDestination() throws JMSException {
         checkOpen();
         return destination;
+    }
+
+    @Override
+    public Queue getQueue() throws JMSException {
+        checkOpen();
+        return destination instanceof Queue queue ? queue : null;
+    }
+
+    @Override
+    public Topic getTopic() throws JMSException {
+        checkOpen();
+        return destination instanceof Topic topic ? topic : null;
+    }
+
+    @Override
+    public void send(Queue queue, Message message) throws JMSException {
+        send((Destination) queue, message);
+    }
+
+    @Override
+    public void send(Queue queue, Message message, int deliveryMode, int priority, long timeToLive)
+            throws JMSException {
+        send((Destination) queue, message, deliveryMode, priority, timeToLive);
+    }
+
+    @Override
+    public void publish(Message message) throws JMSException {
+        send(message);
+    }
+
+    @Override
+    public void publish(Message message, int deliveryMode, int priority, long timeToLive) throws JMSException {
+        send(message, deliveryMode, priority, timeToLive);
+    }
+
+    @Override
+    public void publish(Topic topic, Message message) throws JMSException {
+        send(topic, message);
+    }
+
+    @Override
+    public void publish(Topic topic, Message message, int deliveryMode, int priority, long timeToLive)
+            throws JMSException {
+        send(topic, message, deliveryMode, priority, timeToLive);
     }
 
     @Override

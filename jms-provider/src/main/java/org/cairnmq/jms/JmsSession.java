@@ -13,6 +13,11 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.ObjectMessage;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
 import jakarta.jms.Session;
 import jakarta.jms.StreamMessage;
 import jakarta.jms.TemporaryQueue;
@@ -34,7 +39,7 @@ import org.cairnmq.engine.QueuedMessage;
  * A single-threaded context for producing and consuming messages, in one of the four acknowledgement
  * modes. Transacted sessions commit their sends and receipts together.
  */
-public final class JmsSession implements Session {
+public final class JmsSession implements QueueSession, TopicSession {
     private final JmsConnection connection;
     private final EngineSession engine;
     private final boolean transacted;
@@ -242,6 +247,36 @@ public final class JmsSession implements Session {
             throw new InvalidDestinationException("A queue needs a name");
         }
         return new JmsQueue(queueName);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue) throws JMSException {
+        return (QueueReceiver) createConsumer(queue);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue, String selector) throws JMSException {
+        return (QueueReceiver) createConsumer(queue, selector);
+    }
+
+    @Override
+    public QueueSender createSender(Queue queue) throws JMSException {
+        return (QueueSender) createProducer(queue);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
+        return (TopicSubscriber) createConsumer(topic);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic, String selector, boolean noLocal) throws JMSException {
+        return (TopicSubscriber) createConsumer(topic, selector, noLocal);
+    }
+
+    @Override
+    public TopicPublisher createPublisher(Topic topic) throws JMSException {
+        return (TopicPublisher) createProducer(topic);
     }
 
     @Override
