@@ -339,15 +339,17 @@ public final class JmsSession implements QueueSession, TopicSession {
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
-        return new JmsTemporaryQueue(connection.engine().createTemporary(DestinationAddress.Kind.QUEUE),
-                connection.engine());
+        return new JmsTemporaryQueue(temporary(DestinationAddress.Kind.QUEUE));
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
-        return new JmsTemporaryTopic(connection.engine().createTemporary(DestinationAddress.Kind.TOPIC),
-                connection.engine());
+        return new JmsTemporaryTopic(temporary(DestinationAddress.Kind.TOPIC));
+    }
+
+    private TemporaryDestination temporary(DestinationAddress.Kind kind) {
+        return new TemporaryDestination(connection.engine().createTemporary(kind), connection.engine());
     }
 
     @Override

@@ -2,46 +2,37 @@ package org.cairnmq.jms;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.TemporaryTopic;
-import org.cairnmq.engine.BrokerException;
-import org.cairnmq.engine.DestinationAddress;
-import org.cairnmq.engine.EngineConnection;
 
 /** A topic that lives as long as the connection that created it; only that connection subscribes to it. */
 public final class JmsTemporaryTopic implements TemporaryTopic {
-    private final DestinationAddress address;
-    private final EngineConnection owner;
+    private final TemporaryDestination temporary;
 
-    JmsTemporaryTopic(DestinationAddress address, EngineConnection owner) {
-        this.address = address;
-        this.owner = owner;
+    JmsTemporaryTopic(TemporaryDestination temporary) {
+        this.temporary = temporary;
     }
 
     @Override
     public String getTopicName() {
-        return address.name();
+        return temporary.address().name();
     }
 
     @Override
     public void delete() throws JMSException {
-        try {
-            owner.deleteTemporary(address);
-        } catch (BrokerException e) {
-            throw JmsExceptions.of(e);
-        }
+        temporary.delete();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof JmsTemporaryTopic other && other.address.equals(address);
+        return o instanceof JmsTemporaryTopic other && other.temporary.address().equals(temporary.address());
     }
 
     @Override
     public int hashCode() {
-        return address.hashCode();
+        return temporary.address().hashCode();
     }
 
     @Override
     public String toString() {
-        return "temp-topic://" + address.name();
+        return "temp-topic://" + getTopicName();
     }
 }

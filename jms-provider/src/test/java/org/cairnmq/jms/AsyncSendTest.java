@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.CompletionListener;
-import jakarta.jms.Connection;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -15,31 +14,12 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.cairnmq.embedded.EmbeddedBroker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AsyncSendTest {
-    private EmbeddedBroker broker;
-    private Connection connection;
-
-    @BeforeEach
-    void start() throws JMSException {
-        broker = EmbeddedBroker.start("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        connection = broker.connectionFactory().createConnection();
-        connection.start();
-    }
-
-    @AfterEach
-    void stop() throws JMSException {
-        connection.close();
-        broker.close();
-    }
+class AsyncSendTest extends InMemoryBrokerTest {
 
     /** Records completions in order, with the thread each ran on. */
     private static final class Recorder implements CompletionListener {

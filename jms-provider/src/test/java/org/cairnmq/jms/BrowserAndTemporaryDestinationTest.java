@@ -21,28 +21,9 @@ import jakarta.jms.TextMessage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
-import org.cairnmq.embedded.EmbeddedBroker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BrowserAndTemporaryDestinationTest {
-    private EmbeddedBroker broker;
-    private Connection connection;
-
-    @BeforeEach
-    void start() throws JMSException {
-        broker = EmbeddedBroker.start("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        connection = broker.connectionFactory().createConnection();
-        connection.start();
-    }
-
-    @AfterEach
-    void stop() throws JMSException {
-        connection.close();
-        broker.close();
-    }
+class BrowserAndTemporaryDestinationTest extends InMemoryBrokerTest {
 
     private static List<String> texts(QueueBrowser browser) throws JMSException {
         List<String> texts = new ArrayList<>();

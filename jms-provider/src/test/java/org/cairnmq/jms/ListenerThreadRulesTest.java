@@ -3,36 +3,16 @@ package org.cairnmq.jms;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.cairnmq.embedded.EmbeddedBroker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What a message listener may not do to its own session or connection, and what stop() waits for. */
-class ListenerThreadRulesTest {
-    private EmbeddedBroker broker;
-    private Connection connection;
-
-    @BeforeEach
-    void start() throws JMSException {
-        broker = EmbeddedBroker.start("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        connection = broker.connectionFactory().createConnection();
-        connection.start();
-    }
-
-    @AfterEach
-    void stop() throws JMSException {
-        connection.close();
-        broker.close();
-    }
+class ListenerThreadRulesTest extends InMemoryBrokerTest {
 
     private void sendOne(String queue) throws JMSException {
         Session s = connection.createSession();

@@ -19,26 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.cairnmq.embedded.EmbeddedBroker;
 import org.cairnmq.engine.DeadLetterProperties;
 import org.cairnmq.engine.DeliveryPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RedeliveryAndExpiryTest {
-    private EmbeddedBroker broker;
-    private Connection connection;
-
-    @BeforeEach
-    void start() throws JMSException {
-        broker = EmbeddedBroker.start("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        connection = broker.connectionFactory().createConnection();
-        connection.start();
-    }
-
-    @AfterEach
-    void stop() throws JMSException {
-        connection.close();
-        broker.close();
-    }
+class RedeliveryAndExpiryTest extends InMemoryBrokerTest {
 
     @Test
     void poisonMessageEndsInTheDeadLetterQueueWithItsOriginAndReason() throws Exception {
