@@ -304,6 +304,41 @@ public abstract class MessageStoreContractTest {
         assertEquals(List.of("k"), messageIds(store.loadAll()));
     }
 
+    private static final StoredXid XID = new StoredXid(4711, new byte[] {1, 2, 3}, new byte[] {9});
+
+    @Test
+    void preparedSendsStayHiddenUntilCommitAndAcknowledgedMessagesGoAtCommit() {
+        MessageStore store = store();
+        PreparedTransactionStore xa = (PreparedTransactionStore) store;
+        long[] existing = store.commit(new StoreBatch().insert(message("q", "acked-in-tx")));
+        xa.prepare(XID, new StoreBatch().insert(message("q", "sent-in-tx")).delete(existing[0]));
+
+        assertEquals(List.of("acked-in-tx"), messageIds(store.loadAll()), "before the outcome");
+        PreparedTransaction prepared = single(xa.loadPrepared());
+        assertEquals(XID, prepared.xid());
+        assertEquals(List.of("sent-in-tx"), messageIds(prepared.sends()));
+        assertEquals(List.of(existing[0]), prepared.acknowledged());
+
+        xa.commitPrepared(XID);
+
+        assertEquals(List.of("sent-in-tx"), messageIds(store.loadAll()));
+        assertTrue(xa.loadPrepared().isEmpty());
+    }
+
+    @Test
+    void rollingBackAPreparedBranchDropsItsSendsAndKeepsWhatItAcknowledged() {
+        MessageStore store = store();
+        PreparedTransactionStore xa = (PreparedTransactionStore) store;
+        long[] existing = store.commit(new StoreBatch().insert(message("q", "kept")));
+        xa.prepare(XID, new StoreBatch().insert(message("q", "dropped")).delete(existing[0]));
+
+        xa.rollbackPrepared(XID);
+
+        assertEquals(List.of("kept"), messageIds(store.loadAll()));
+        assertTrue(xa.loadPrepared().isEmpty());
+        assertThrows(StoreException.class, () -> xa.commitPrepared(XID));
+    }
+
     private static StoredHeaders headers(String messageId) {
         return new StoredHeaders(messageId, 1_000L, null, null, null, 4, 0, 0);
     }
@@ -318,7 +353,7 @@ public abstract class MessageStoreContractTest {
         return messages.stream().map(m -> m.headers().messageId()).toList();
     }
 
-    private static StoredMessage single(List<StoredMessage> messages) {
+    private static <T> T single(List<T> messages) {
         assertEquals(1, messages.size(), "messages in the store");
         return messages.get(0);
     }

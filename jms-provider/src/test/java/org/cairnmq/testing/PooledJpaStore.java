@@ -7,10 +7,13 @@ import org.cairnmq.store.MessageStore;
 import org.cairnmq.store.StoreBatch;
 import org.cairnmq.store.StoredMessage;
 import org.cairnmq.store.StoredSubscription;
+import org.cairnmq.store.PreparedTransaction;
+import org.cairnmq.store.PreparedTransactionStore;
+import org.cairnmq.store.StoredXid;
 import org.cairnmq.store.jpa.JpaMessageStore;
 
 /** A {@link JpaMessageStore} with a connection pool of its own, closed with the store. */
-public final class PooledJpaStore implements MessageStore {
+public final class PooledJpaStore implements MessageStore, PreparedTransactionStore {
     private final HikariDataSource pool;
     private final JpaMessageStore store;
 
@@ -56,6 +59,26 @@ public final class PooledJpaStore implements MessageStore {
     @Override
     public List<StoredSubscription> loadSubscriptions() {
         return store.loadSubscriptions();
+    }
+
+    @Override
+    public long[] prepare(StoredXid xid, StoreBatch work) {
+        return store.prepare(xid, work);
+    }
+
+    @Override
+    public void commitPrepared(StoredXid xid) {
+        store.commitPrepared(xid);
+    }
+
+    @Override
+    public void rollbackPrepared(StoredXid xid) {
+        store.rollbackPrepared(xid);
+    }
+
+    @Override
+    public List<PreparedTransaction> loadPrepared() {
+        return store.loadPrepared();
     }
 
     @Override

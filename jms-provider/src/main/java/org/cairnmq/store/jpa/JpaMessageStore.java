@@ -11,9 +11,12 @@ import org.cairnmq.store.StoreBatch;
 import org.cairnmq.store.StoreException;
 import org.cairnmq.store.StoredMessage;
 import org.cairnmq.store.StoredSubscription;
+import org.cairnmq.store.PreparedTransaction;
+import org.cairnmq.store.PreparedTransactionStore;
+import org.cairnmq.store.StoredXid;
 
 /** {@link MessageStore} on JPA (Hibernate) over a non-JTA {@link DataSource}. */
-public final class JpaMessageStore implements MessageStore {
+public final class JpaMessageStore implements MessageStore, PreparedTransactionStore {
     private final EntityManagerFactory entityManagers;
 
     private JpaMessageStore(EntityManagerFactory entityManagers) {
@@ -48,7 +51,7 @@ public final class JpaMessageStore implements MessageStore {
     @Override
     public List<StoredMessage> loadAll() {
         List<StoredMessage> result = new ArrayList<>();
-        inTransaction(em -> em.createQuery("select m from MessageEntity m order by m.id", MessageEntity.class)
+        inTransaction(em -> em.createQuery("select m from MessageEntity m where m.preparedTx = 0 order by m.id", MessageEntity.class)
                 .getResultStream()
                 .forEach(e -> result.add(e.toStored())));
         return result;
@@ -85,6 +88,99 @@ public final class JpaMessageStore implements MessageStore {
                 .getResultStream()
                 .forEach(e -> result.add(e.toStored())));
         return result;
+    }
+
+    @Override
+    public long[] prepare(StoredXid xid, StoreBatch work) {
+        long[] ids = new long[work.inserts().size()];
+        inTransaction(em -> {
+            PreparedTxEntity tx = PreparedTxEntity.of(xid);
+            em.persist(tx);
+            em.flush();
+            int i = 0;
+            for (StoredMessage message : work.inserts()) {
+                MessageEntity entity = MessageEntity.of(message).preparedIn(tx.id());
+                em.persist(entity);
+                ids[i++] = entity.id();
+            }
+            for (long acknowledged : work.deletes()) {
+                em.createNativeQuery("insert into cairn_prepared_ack (tx_id, message_id) values (?1, ?2)")
+                        .setParameter(1, tx.id())
+                        .setParameter(2, acknowledged)
+                        .executeUpdate();
+            }
+        });
+        return ids;
+    }
+
+    @Override
+    public void commitPrepared(StoredXid xid) {
+        inTransaction(em -> {
+            long tx = preparedTxId(em, xid);
+            em.createQuery("update MessageEntity m set m.preparedTx = 0 where m.preparedTx = :tx")
+                    .setParameter("tx", tx)
+                    .executeUpdate();
+            em.createNativeQuery("delete from cairn_message where id in "
+                            + "(select message_id from cairn_prepared_ack where tx_id = ?1)")
+                    .setParameter(1, tx)
+                    .executeUpdate();
+            forgetPrepared(em, tx);
+        });
+    }
+
+    @Override
+    public void rollbackPrepared(StoredXid xid) {
+        inTransaction(em -> {
+            long tx = preparedTxId(em, xid);
+            em.createQuery("delete from MessageEntity m where m.preparedTx = :tx")
+                    .setParameter("tx", tx)
+                    .executeUpdate();
+            forgetPrepared(em, tx);
+        });
+    }
+
+    @Override
+    public List<PreparedTransaction> loadPrepared() {
+        List<PreparedTransaction> result = new ArrayList<>();
+        inTransaction(em -> {
+            for (PreparedTxEntity tx : em.createQuery("select t from PreparedTxEntity t order by t.id",
+                    PreparedTxEntity.class).getResultList()) {
+                List<StoredMessage> sends = em.createQuery(
+                                "select m from MessageEntity m where m.preparedTx = :tx order by m.id", MessageEntity.class)
+                        .setParameter("tx", tx.id())
+                        .getResultStream()
+                        .map(MessageEntity::toStored)
+                        .toList();
+                List<Long> acknowledged = new ArrayList<>();
+                for (Object id : em.createNativeQuery(
+                                "select message_id from cairn_prepared_ack where tx_id = ?1 order by message_id")
+                        .setParameter(1, tx.id())
+                        .getResultList()) {
+                    acknowledged.add(((Number) id).longValue());
+                }
+                result.add(new PreparedTransaction(tx.xid(), sends, acknowledged));
+            }
+        });
+        return result;
+    }
+
+    private static long preparedTxId(EntityManager em, StoredXid xid) {
+        PreparedTxEntity probe = PreparedTxEntity.of(xid);
+        List<PreparedTxEntity> found = em.createQuery("select t from PreparedTxEntity t where t.formatId = :f "
+                        + "and t.gtrid = :g and t.bqual = :b", PreparedTxEntity.class)
+                .setParameter("f", xid.formatId())
+                .setParameter("g", probe.gtridHex())
+                .setParameter("b", probe.bqualHex())
+                .getResultList();
+        if (found.isEmpty()) {
+            throw new StoreException("No prepared transaction " + xid, null);
+        }
+        return found.get(0).id();
+    }
+
+    private static void forgetPrepared(EntityManager em, long tx) {
+        em.createNativeQuery("delete from cairn_prepared_ack where tx_id = ?1").setParameter(1, tx).executeUpdate();
+        em.createQuery("delete from PreparedTxEntity t where t.id = :tx").setParameter("tx", tx).executeUpdate();
     }
 
     @Override

@@ -27,6 +27,10 @@ class MessageEntity {
     @Column(name = "subscription_id")
     private long subscriptionId;
 
+    // Non-zero while the message is a send of a prepared XA branch: invisible until it commits.
+    @Column(name = "prepared_tx")
+    private long preparedTx;
+
     @Column(name = "message_id")
     private String messageId;
 
@@ -86,6 +90,11 @@ class MessageEntity {
 
     long id() {
         return id;
+    }
+
+    MessageEntity preparedIn(long txId) {
+        preparedTx = txId;
+        return this;
     }
 
     StoredMessage toStored() {

@@ -78,7 +78,8 @@ final class StorePersistenceUnit implements PersistenceUnitInfo {
 
     @Override
     public List<String> getManagedClassNames() {
-        return List.of(MessageEntity.class.getName(), SubscriptionEntity.class.getName());
+        return List.of(MessageEntity.class.getName(), SubscriptionEntity.class.getName(),
+                PreparedTxEntity.class.getName());
     }
 
     @Override
