@@ -15,6 +15,8 @@ import org.cairnmq.store.StoreBatch;
 import org.cairnmq.store.StoreException;
 import org.cairnmq.store.StoredMessage;
 import org.cairnmq.store.StoredSubscription;
+import org.cairnmq.store.PreparedTransaction;
+import org.cairnmq.store.PreparedTransactionStore;
 
 /**
  * The broker: its queues, topics and subscriptions, and the one place where sends and acknowledgements
@@ -34,6 +36,7 @@ public final class Broker implements AutoCloseable {
     private final ConcurrentMap<String, DeliveryPolicy> policies = new ConcurrentHashMap<>();
     private volatile DeliveryPolicy defaultPolicy = DeliveryPolicy.DEFAULT;
     private volatile boolean autoCreateDestinations = true;
+    private final XaResourceManager xa;
     private final ConcurrentMap<String, EngineConnection> temporaryOwners = new ConcurrentHashMap<>();
     private static final String TEMPORARY_PREFIX = "$cairn.temp.";
 
@@ -42,6 +45,7 @@ public final class Broker implements AutoCloseable {
         this.deliveryThreads = deliveryThreads;
         this.clock = clock;
         this.scheduler = new DeliveryScheduler(clock);
+        this.xa = store instanceof PreparedTransactionStore prepared ? new XaResourceManager(this, prepared) : null;
     }
 
     /**
@@ -112,6 +116,13 @@ public final class Broker implements AutoCloseable {
 
     long now() {
         return clock.millis();
+    }
+
+    EngineXaResource xaResource(EngineSession session) {
+        if (xa == null) {
+            throw new BrokerException(BrokerException.Kind.RESOURCE, "This broker's store does not keep XA transactions");
+        }
+        return new EngineXaResource(session, xa);
     }
 
     /**
@@ -388,32 +399,53 @@ public final class Broker implements AutoCloseable {
      * sent messages become deliverable, acknowledged ones are gone.
      */
     void complete(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged) {
-        List<QueueDestination> targets = new ArrayList<>();
-        List<BrokerMessage> targetMessages = new ArrayList<>();
-        StoreBatch batch = new StoreBatch();
+        Work work = route(sends, acknowledged);
+        long[] ids = work.batch.isEmpty() ? new long[0] : storeCall(() -> store.commit(work.batch));
+        arrivals(work, ids).forEach(this::makeDeliverable);
+    }
+
+    /** A transaction's writes, routed: what the store must write, and where each sent copy goes. */
+    static final class Work {
+        final StoreBatch batch = new StoreBatch();
+        final List<QueueDestination> targets = new ArrayList<>();
+        final List<BrokerMessage> messages = new ArrayList<>();
+    }
+
+    /** Decides where each send goes (topics fan out) and what the store must write and delete. */
+    Work route(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged) {
+        Work work = new Work();
         for (OutgoingMessage send : sends) {
             for (QueueDestination target : targetsOf(send)) {
-                targets.add(target);
-                targetMessages.add(send.message());
+                work.targets.add(target);
+                work.messages.add(send.message());
                 if (send.message().headers().persistent() && target.durable()) {
-                    batch.insert(StoredForm.toStored(target.name(), target.subscriptionId(), send.message()));
+                    work.batch.insert(StoredForm.toStored(target.name(), target.subscriptionId(), send.message()));
                 }
             }
         }
         for (QueuedMessage ack : acknowledged) {
             if (ack.persistent()) {
-                batch.delete(ack.storeId);
+                work.batch.delete(ack.storeId);
             }
         }
-        long[] ids = batch.isEmpty() ? new long[0] : storeCall(() -> store.commit(batch));
+        return work;
+    }
+
+    /** The queued messages the routed sends become, given the ids the store assigned. */
+    List<QueuedMessage> arrivals(Work work, long[] ids) {
         int next = 0;
-        List<QueuedMessage> arrived = new ArrayList<>(targets.size());
-        for (int i = 0; i < targets.size(); i++) {
-            QueueDestination target = targets.get(i);
-            BrokerMessage message = targetMessages.get(i);
+        List<QueuedMessage> arrived = new ArrayList<>(work.targets.size());
+        for (int i = 0; i < work.targets.size(); i++) {
+            QueueDestination target = work.targets.get(i);
+            BrokerMessage message = work.messages.get(i);
             long storeId = message.headers().persistent() && target.durable() ? ids[next++] : 0;
             arrived.add(new QueuedMessage(arrivalSequence.incrementAndGet(), storeId, target, message, 1));
         }
+        return arrived;
+    }
+
+    /** Makes committed arrivals deliverable: now, or at their delivery time. */
+    void deliverAll(List<QueuedMessage> arrived) {
         arrived.forEach(this::makeDeliverable);
     }
 
@@ -438,6 +470,16 @@ public final class Broker implements AutoCloseable {
         return topic(send.to().name()).route(send);
     }
 
+    private QueuedMessage reloaded(StoredMessage stored, Map<Long, QueueDestination> subscriptionQueues) {
+        QueueDestination queue = stored.subscriptionId() == 0 ? queue(stored.destination())
+                : subscriptionQueues.get(stored.subscriptionId());
+        if (queue == null) {
+            return null;
+        }
+        return new QueuedMessage(arrivalSequence.incrementAndGet(), stored.id(), queue,
+                StoredForm.fromStored(stored), stored.deliveryCount() + 1);
+    }
+
     private <T> T storeCall(java.util.function.Supplier<T> call) {
         try {
             return call.get();
@@ -457,14 +499,32 @@ public final class Broker implements AutoCloseable {
             topic(stored.topic()).add(subscription);
             subscriptionQueues.put(stored.id(), queue);
         }
+        List<PreparedTransaction> prepared = xa == null ? List.of() : ((PreparedTransactionStore) store).loadPrepared();
+        Map<Long, PreparedTransaction> heldBy = new HashMap<>();
+        prepared.forEach(tx -> tx.acknowledged().forEach(id -> heldBy.put(id, tx)));
+        Map<PreparedTransaction, List<QueuedMessage>> held = new HashMap<>();
         for (StoredMessage stored : store.loadAll()) {
-            QueueDestination queue = stored.subscriptionId() == 0 ? queue(stored.destination())
-                    : subscriptionQueues.get(stored.subscriptionId());
-            if (queue == null) {
+            QueuedMessage message = reloaded(stored, subscriptionQueues);
+            if (message == null) {
                 continue; // its subscription was deleted; the rows go with it
             }
-            makeDeliverable(new QueuedMessage(arrivalSequence.incrementAndGet(), stored.id(), queue,
-                    StoredForm.fromStored(stored), stored.deliveryCount() + 1));
+            PreparedTransaction holder = heldBy.get(stored.id());
+            if (holder != null) {
+                // Acknowledged by a prepared branch: not deliverable unless that branch rolls back.
+                held.computeIfAbsent(holder, tx -> new ArrayList<>()).add(message);
+            } else {
+                makeDeliverable(message);
+            }
+        }
+        for (PreparedTransaction tx : prepared) {
+            List<QueuedMessage> arrivals = new ArrayList<>();
+            for (StoredMessage send : tx.sends()) {
+                QueuedMessage message = reloaded(send, subscriptionQueues);
+                if (message != null) {
+                    arrivals.add(message);
+                }
+            }
+            xa.restore(tx.xid(), arrivals, held.getOrDefault(tx, List.of()));
         }
     }
 }

@@ -140,6 +140,22 @@ public final class EngineSession {
         broker.complete(List.of(), acked);
     }
 
+    /** What a session did inside a transaction it hands over (to an XA branch). */
+    public record TransactionWork(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged) {
+    }
+
+    /** Hands over the transaction's sends and deliveries and goes back to acknowledging one by one. */
+    TransactionWork detachTransactionWork() {
+        TransactionWork work = new TransactionWork(takePendingSends(), takeUnacknowledged());
+        transactionActive = false;
+        return work;
+    }
+
+    /** The session as an XA resource of the broker's resource manager. */
+    public EngineXaResource xaResource() {
+        return broker.xaResource(this);
+    }
+
     /** Starts a transaction (a no-op when one is active): sends and acknowledgements wait for commit. */
     public void begin() {
         checkOpen();

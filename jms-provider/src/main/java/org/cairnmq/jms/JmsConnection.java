@@ -9,6 +9,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.ServerSessionPool;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
+import jakarta.jms.XAConnection;
+import jakarta.jms.XASession;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueSession;
@@ -24,7 +26,7 @@ import org.cairnmq.engine.EngineConnection;
  * A client's connection to a Cairn broker running in the same JVM. Delivery to consumers begins with
  * {@link #start()}; closing the connection closes its sessions.
  */
-public final class JmsConnection implements QueueConnection, TopicConnection {
+public final class JmsConnection implements QueueConnection, TopicConnection, XAConnection {
     private final EngineConnection engine;
     private final List<JmsSession> sessions = new CopyOnWriteArrayList<>();
     private volatile boolean started;
@@ -76,6 +78,12 @@ public final class JmsConnection implements QueueConnection, TopicConnection {
     public ConnectionConsumer createConnectionConsumer(Topic topic, String selector, ServerSessionPool pool,
             int maxMessages) throws JMSException {
         throw JmsExceptions.unsupported("Connection consumers (application server facility)");
+    }
+
+    @Override
+    public XASession createXASession() throws JMSException {
+        // XA work happens between XAResource.start and end; the session's own mode then does not apply.
+        return (XASession) createSession(false, Session.AUTO_ACKNOWLEDGE);
     }
 
     @Override

@@ -18,6 +18,8 @@ import jakarta.jms.QueueSender;
 import jakarta.jms.QueueSession;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
+import jakarta.jms.XASession;
+import javax.transaction.xa.XAResource;
 import jakarta.jms.Session;
 import jakarta.jms.StreamMessage;
 import jakarta.jms.TemporaryQueue;
@@ -39,7 +41,7 @@ import org.cairnmq.engine.QueuedMessage;
  * A single-threaded context for producing and consuming messages, in one of the four acknowledgement
  * modes. Transacted sessions commit their sends and receipts together.
  */
-public final class JmsSession implements QueueSession, TopicSession {
+public final class JmsSession implements QueueSession, TopicSession, XASession {
     private final JmsConnection connection;
     private final EngineSession engine;
     private final boolean transacted;
@@ -47,6 +49,7 @@ public final class JmsSession implements QueueSession, TopicSession {
     private final List<JmsMessageProducer> producers = new CopyOnWriteArrayList<>();
     private final List<JmsMessageConsumer> consumers = new CopyOnWriteArrayList<>();
     private final SessionCallbacks callbacks = new SessionCallbacks();
+    private XAResource xaResource;
     private volatile boolean closed;
 
     JmsSession(JmsConnection connection, EngineSession engine, boolean transacted, int acknowledgeMode) {
@@ -247,6 +250,20 @@ public final class JmsSession implements QueueSession, TopicSession {
             throw new InvalidDestinationException("A queue needs a name");
         }
         return new JmsQueue(queueName);
+    }
+
+    @Override
+    public Session getSession() throws JMSException {
+        checkOpen();
+        return this;
+    }
+
+    @Override
+    public synchronized XAResource getXAResource() {
+        if (xaResource == null) {
+            xaResource = engine.xaResource();
+        }
+        return xaResource;
     }
 
     @Override

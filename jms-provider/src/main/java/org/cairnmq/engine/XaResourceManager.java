@@ -1,0 +1,190 @@
+package org.cairnmq.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.transaction.xa.XAException;
+import org.cairnmq.store.PreparedTransactionStore;
+import org.cairnmq.store.StoreException;
+import org.cairnmq.store.StoredXid;
+
+/**
+ * The broker as an XA resource manager: branches keyed by Xid, with explicit states. {@code prepare}
+ * writes the branch to the store, so that after a restart {@code recover} names it and its outcome can
+ * still be applied.
+ */
+final class XaResourceManager {
+    private final Broker broker;
+    private final PreparedTransactionStore store;
+    private final Map<StoredXid, XaBranch> branches = new HashMap<>();
+
+    XaResourceManager(Broker broker, PreparedTransactionStore store) {
+        this.broker = broker;
+        this.store = store;
+    }
+
+    synchronized XaBranch start(StoredXid xid, boolean joinOrResume) throws XAException {
+        XaBranch branch = branches.get(xid);
+        if (joinOrResume) {
+            if (branch == null) {
+                throw error(XAException.XAER_NOTA, "No branch " + xid + " to join or resume");
+            }
+            if (branch.state == XaBranch.State.PREPARED) {
+                throw error(XAException.XAER_PROTO, "Branch " + xid + " is prepared");
+            }
+        } else {
+            if (branch != null) {
+                throw error(XAException.XAER_DUPID, "Branch " + xid + " exists");
+            }
+            branch = new XaBranch(xid);
+            branches.put(xid, branch);
+        }
+        if (branch.state != XaBranch.State.ROLLBACK_ONLY) {
+            branch.state = XaBranch.State.ACTIVE;
+        }
+        branch.associations++;
+        return branch;
+    }
+
+    /** Takes over a session's work at {@code end}; {@code failed} marks the branch rollback-only. */
+    synchronized void end(XaBranch branch, List<OutgoingMessage> sends, List<QueuedMessage> acknowledged,
+            boolean failed) {
+        branch.sends.addAll(sends);
+        branch.acknowledged.addAll(acknowledged);
+        branch.associations--;
+        if (failed) {
+            branch.state = XaBranch.State.ROLLBACK_ONLY;
+        } else if (branch.state == XaBranch.State.ACTIVE) {
+            branch.state = XaBranch.State.IDLE;
+        }
+    }
+
+    /** @return {@code true} if the branch did work and is now prepared; {@code false} for read-only */
+    boolean prepare(StoredXid xid) throws XAException {
+        XaBranch branch;
+        synchronized (this) {
+            branch = branch(xid);
+            if (branch.state == XaBranch.State.ROLLBACK_ONLY) {
+                rollback(xid);
+                throw error(XAException.XA_RBROLLBACK, "Branch " + xid + " was marked rollback-only");
+            }
+            if (branch.state != XaBranch.State.IDLE) {
+                throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state + ", not ended");
+            }
+        }
+        Broker.Work work = broker.route(branch.sends, branch.acknowledged);
+        if (work.targets.isEmpty() && branch.acknowledged.isEmpty()) {
+            synchronized (this) {
+                branches.remove(xid);
+            }
+            return false;
+        }
+        long[] ids;
+        try {
+            ids = store.prepare(xid, work.batch);
+        } catch (StoreException e) {
+            rollback(xid);
+            throw error(XAException.XA_RBCOMMFAIL, "Prepare failed and rolled back: " + e.getMessage());
+        }
+        synchronized (this) {
+            branch.preparedArrivals = broker.arrivals(work, ids);
+            branch.state = XaBranch.State.PREPARED;
+        }
+        return true;
+    }
+
+    void commit(StoredXid xid, boolean onePhase) throws XAException {
+        XaBranch branch;
+        synchronized (this) {
+            branch = branch(xid);
+        }
+        if (onePhase) {
+            if (branch.state == XaBranch.State.ROLLBACK_ONLY) {
+                rollback(xid);
+                throw error(XAException.XA_RBROLLBACK, "Branch " + xid + " was marked rollback-only");
+            }
+            if (branch.state != XaBranch.State.IDLE) {
+                throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state + ", not ended");
+            }
+            try {
+                broker.complete(branch.sends, branch.acknowledged);
+            } catch (BrokerException e) {
+                rollback(xid);
+                throw error(XAException.XA_RBCOMMFAIL, "Commit failed and rolled back: " + e.getMessage());
+            }
+        } else {
+            if (branch.state != XaBranch.State.PREPARED) {
+                throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state + ", not prepared");
+            }
+            try {
+                store.commitPrepared(xid);
+            } catch (StoreException e) {
+                // Still prepared: the transaction manager retries the commit.
+                throw error(XAException.XAER_RMFAIL, "Commit failed, branch stays prepared: " + e.getMessage());
+            }
+            broker.deliverAll(branch.preparedArrivals);
+        }
+        synchronized (this) {
+            branches.remove(xid);
+        }
+    }
+
+    void rollback(StoredXid xid) throws XAException {
+        XaBranch branch;
+        synchronized (this) {
+            branch = branch(xid);
+            branches.remove(xid);
+        }
+        if (branch.state == XaBranch.State.PREPARED) {
+            try {
+                store.rollbackPrepared(xid);
+            } catch (StoreException e) {
+                synchronized (this) {
+                    branches.put(xid, branch);
+                }
+                throw error(XAException.XAER_RMFAIL, "Rollback failed, branch stays prepared: " + e.getMessage());
+            }
+        }
+        branch.acknowledged.forEach(broker::redeliver);
+    }
+
+    synchronized List<StoredXid> prepared() {
+        List<StoredXid> prepared = new ArrayList<>();
+        for (XaBranch branch : branches.values()) {
+            if (branch.state == XaBranch.State.PREPARED) {
+                prepared.add(branch.xid);
+            }
+        }
+        return prepared;
+    }
+
+    synchronized void forget(StoredXid xid) throws XAException {
+        if (branches.remove(xid) == null) {
+            throw error(XAException.XAER_NOTA, "No branch " + xid);
+        }
+    }
+
+    /** A branch found prepared in the store at start-up. */
+    synchronized void restore(StoredXid xid, List<QueuedMessage> arrivals, List<QueuedMessage> acknowledged) {
+        XaBranch branch = new XaBranch(xid);
+        branch.preparedArrivals = arrivals;
+        branch.acknowledged.addAll(acknowledged);
+        branch.state = XaBranch.State.PREPARED;
+        branches.put(xid, branch);
+    }
+
+    private XaBranch branch(StoredXid xid) throws XAException {
+        XaBranch branch = branches.get(xid);
+        if (branch == null) {
+            throw error(XAException.XAER_NOTA, "No branch " + xid);
+        }
+        return branch;
+    }
+
+    private static XAException error(int code, String message) {
+        XAException e = new XAException(message);
+        e.errorCode = code;
+        return e;
+    }
+}
