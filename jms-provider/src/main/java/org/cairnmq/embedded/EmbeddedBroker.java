@@ -1,7 +1,10 @@
 package org.cairnmq.embedded;
 
 import jakarta.jms.ConnectionFactory;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -10,6 +13,8 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.cairnmq.engine.Broker;
+import org.cairnmq.engine.security.Authenticator;
+import org.cairnmq.engine.security.PasswordAuthenticator;
 import org.cairnmq.jms.JmsConnectionFactory;
 import org.cairnmq.store.jpa.JpaMessageStore;
 
@@ -22,16 +27,40 @@ import org.cairnmq.store.jpa.JpaMessageStore;
  *     ...
  * }
  * }</pre>
+ *
+ * <p>With users, through the {@link #builder()}:
+ *
+ * <pre>{@code
+ * EmbeddedBroker broker = EmbeddedBroker.builder()
+ *         .jdbcUrl("jdbc:h2:./data/cairn")
+ *         .user("alice", "secret")
+ *         .start();
+ * Connection connection = broker.connectionFactory().createConnection("alice", "secret");
+ * }</pre>
+ *
+ * <p>A broker started without users accepts every connection, with or without credentials, as before. Once
+ * users are configured, {@code createConnection(user, password)} and {@code createContext(user, password)}
+ * must name one of them with the right password ({@code JMSSecurityException} otherwise), and connections
+ * without credentials are refused unless {@link Builder#allowAnonymous(boolean) allowAnonymous(true)}. (Inside
+ * WildFly, the resource adapter authenticates against the server's security domain instead.)
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private final Broker broker;
     private final ExecutorService deliveryThreads;
     private final AutoCloseable ownedPool;
+    private final Authenticator authenticator;
 
-    private EmbeddedBroker(Broker broker, ExecutorService deliveryThreads, AutoCloseable ownedPool) {
+    private EmbeddedBroker(Broker broker, ExecutorService deliveryThreads, AutoCloseable ownedPool,
+            Authenticator authenticator) {
         this.broker = broker;
         this.deliveryThreads = deliveryThreads;
         this.ownedPool = ownedPool;
+        this.authenticator = authenticator;
+    }
+
+    /** Configures a broker with users, then {@link Builder#start() starts} it. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -43,13 +72,17 @@ public final class EmbeddedBroker implements AutoCloseable {
      * {@code send()} had returned (docs/store.md).
      */
     public static EmbeddedBroker start(String jdbcUrl) {
+        return builder().jdbcUrl(jdbcUrl).start();
+    }
+
+    private static EmbeddedBroker start(String jdbcUrl, Authenticator authenticator) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(durableH2Url(jdbcUrl));
         config.setPoolName("cairn-store");
         config.setMaximumPoolSize(8);
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            return start(pool, pool);
+            return start(pool, pool, authenticator);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -61,12 +94,19 @@ public final class EmbeddedBroker implements AutoCloseable {
      * needed. The data source must pool its connections.
      */
     public static EmbeddedBroker start(DataSource dataSource) {
-        return start(dataSource, null);
+        return builder().dataSource(dataSource).start();
     }
 
-    private static EmbeddedBroker start(DataSource dataSource, AutoCloseable ownedPool) {
+    private static EmbeddedBroker start(DataSource dataSource, AutoCloseable ownedPool,
+            Authenticator authenticator) {
         ExecutorService threads = Executors.newCachedThreadPool(new DeliveryThreads());
-        return new EmbeddedBroker(Broker.start(JpaMessageStore.open(dataSource), threads), threads, ownedPool);
+        try {
+            return new EmbeddedBroker(Broker.start(JpaMessageStore.open(dataSource), threads), threads, ownedPool,
+                    authenticator);
+        } catch (RuntimeException e) {
+            threads.shutdownNow();
+            throw e;
+        }
     }
 
     /**
@@ -88,9 +128,17 @@ public final class EmbeddedBroker implements AutoCloseable {
         return jdbcUrl + ";WRITE_DELAY=0";
     }
 
-    /** A factory for connections to this broker. */
+    /**
+     * A factory for connections to this broker, which checks credentials against the configured users.
+     * It also implements {@code QueueConnectionFactory} and {@code TopicConnectionFactory}.
+     */
     public ConnectionFactory connectionFactory() {
-        return new JmsConnectionFactory(broker);
+        return new JmsConnectionFactory(broker, authenticator);
+    }
+
+    /** A factory for XA connections to this broker, for a transaction manager of the application's own. */
+    public jakarta.jms.XAConnectionFactory xaConnectionFactory() {
+        return new org.cairnmq.jms.JmsXAConnectionFactory(broker, authenticator);
     }
 
     /** The engine, for tools and tests that look below the messaging API. */
@@ -109,6 +157,86 @@ public final class EmbeddedBroker implements AutoCloseable {
             } catch (Exception e) {
                 throw new IllegalStateException("Could not close the store's connection pool", e);
             }
+        }
+    }
+
+    /**
+     * What to start a broker over (a JDBC URL or a data source), and who may connect. Not thread-safe; one
+     * builder per broker.
+     */
+    public static final class Builder {
+        private String jdbcUrl;
+        private DataSource dataSource;
+        private final Map<String, char[]> users = new LinkedHashMap<>();
+        private Boolean allowAnonymous;
+
+        private Builder() {
+        }
+
+        /**
+         * The store's database, with a connection pool of the broker's own, as
+         * {@link EmbeddedBroker#start(String)}.
+         */
+        public Builder jdbcUrl(String jdbcUrl) {
+            this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+            this.dataSource = null;
+            return this;
+        }
+
+        /** The store's database, through a pooling data source the application manages. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            this.jdbcUrl = null;
+            return this;
+        }
+
+        /**
+         * A user who may connect with this password. The password is kept only as a salted hash; a second
+         * call for the same user replaces the password.
+         */
+        public Builder user(String name, String password) {
+            users.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(password, "password")
+                    .toCharArray());
+            return this;
+        }
+
+        /**
+         * Whether connections without credentials ({@code createConnection()}, {@code createContext()}) are
+         * allowed. By default they are when no user is configured, and refused once there is one.
+         */
+        public Builder allowAnonymous(boolean allow) {
+            this.allowAnonymous = allow;
+            return this;
+        }
+
+        /**
+         * Starts the broker, creating or upgrading the schema as needed.
+         *
+         * @throws IllegalStateException when neither a JDBC URL nor a data source was given, or when
+         *                               anonymous connections are refused and no user is configured
+         *                               (nobody could connect)
+         */
+        public EmbeddedBroker start() {
+            Authenticator authenticator = authenticator();
+            if (jdbcUrl != null) {
+                return EmbeddedBroker.start(jdbcUrl, authenticator);
+            }
+            if (dataSource != null) {
+                return EmbeddedBroker.start(dataSource, null, authenticator);
+            }
+            throw new IllegalStateException("Give the broker a store: jdbcUrl(...) or dataSource(...)");
+        }
+
+        private Authenticator authenticator() {
+            boolean anonymous = allowAnonymous != null ? allowAnonymous : users.isEmpty();
+            if (users.isEmpty() && !anonymous) {
+                throw new IllegalStateException("allowAnonymous(false) without any user(...) would refuse every "
+                        + "connection");
+            }
+            if (users.isEmpty()) {
+                return Authenticator.allowAll();
+            }
+            return PasswordAuthenticator.of(users, anonymous);
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.jms.XAConnectionFactory;
 import jakarta.jms.XAJMSContext;
 import jakarta.jms.JMSRuntimeException;
 import org.cairnmq.engine.Broker;
+import org.cairnmq.engine.security.Authenticator;
 
 /**
  * Opens XA connections to a broker running in this JVM, for a transaction manager of the application's
@@ -13,20 +14,26 @@ import org.cairnmq.engine.Broker;
  * branches are kept in the store and answer {@code recover()} after a restart.
  */
 public final class JmsXAConnectionFactory implements XAConnectionFactory {
-    private final Broker broker;
+    private final JmsConnectionFactory connections;
 
+    /** A factory for XA connections to the given broker, open to everyone. */
     public JmsXAConnectionFactory(Broker broker) {
-        this.broker = broker;
+        this(broker, Authenticator.allowAll());
+    }
+
+    /** A factory for XA connections to the given broker, for those whom the authenticator accepts. */
+    public JmsXAConnectionFactory(Broker broker, Authenticator authenticator) {
+        this.connections = new JmsConnectionFactory(broker, authenticator);
     }
 
     @Override
     public XAConnection createXAConnection() throws JMSException {
-        return new JmsConnection(broker);
+        return connections.connect(null, null);
     }
 
     @Override
     public XAConnection createXAConnection(String userName, String password) throws JMSException {
-        return createXAConnection();
+        return connections.connect(userName, password);
     }
 
     @Override

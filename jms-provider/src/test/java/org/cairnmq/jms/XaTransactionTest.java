@@ -47,7 +47,7 @@ class XaTransactionTest {
 
     private void open() throws JMSException {
         broker = EmbeddedBroker.start("jdbc:h2:" + dir.resolve("store").toAbsolutePath());
-        connection = new JmsXAConnectionFactory(broker.broker()).createXAConnection();
+        connection = broker.xaConnectionFactory().createXAConnection();
         connection.start();
     }
 
