@@ -37,6 +37,7 @@ public final class Broker implements AutoCloseable {
     private volatile DeliveryPolicy defaultPolicy = DeliveryPolicy.DEFAULT;
     private volatile boolean autoCreateDestinations = true;
     private final XaResourceManager xa;
+    private final GroupCommit writes;
     private final ConcurrentMap<String, EngineConnection> temporaryOwners = new ConcurrentHashMap<>();
     private static final String TEMPORARY_PREFIX = "$cairn.temp.";
 
@@ -46,6 +47,7 @@ public final class Broker implements AutoCloseable {
         this.clock = clock;
         this.scheduler = new DeliveryScheduler(clock);
         this.xa = store instanceof PreparedTransactionStore prepared ? new XaResourceManager(this, prepared) : null;
+        this.writes = GroupCommit.over(store);
     }
 
     /**
@@ -111,6 +113,7 @@ public final class Broker implements AutoCloseable {
     @Override
     public void close() {
         scheduler.close();
+        writes.close(); // commits the batches already handed in, refuses new ones
         store.close();
     }
 
@@ -400,7 +403,7 @@ public final class Broker implements AutoCloseable {
      */
     void complete(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged) {
         Work work = route(sends, acknowledged);
-        long[] ids = work.batch.isEmpty() ? new long[0] : storeCall(() -> store.commit(work.batch));
+        long[] ids = work.batch.isEmpty() ? new long[0] : storeCall(() -> writes.commit(work.batch));
         arrivals(work, ids).forEach(this::makeDeliverable);
     }
 

@@ -17,6 +17,7 @@ import org.cairnmq.store.StoredXid;
 
 /** {@link MessageStore} on JPA (Hibernate) over a non-JTA {@link DataSource}. */
 public final class JpaMessageStore implements MessageStore, PreparedTransactionStore {
+    private static final int DELETE_CHUNK = 500;
     private final EntityManagerFactory entityManagers;
 
     private JpaMessageStore(EntityManagerFactory entityManagers) {
@@ -39,9 +40,12 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
                 em.persist(entity);
                 ids[i++] = entity.id();
             }
-            if (!batch.deletes().isEmpty()) {
+            // Inserts go out in JDBC batches (hibernate.jdbc.batch_size) with ids from the pooled sequence;
+            // deletes in one statement per chunk, as databases limit the parameters of one statement.
+            List<Long> deletes = batch.deletes();
+            for (int from = 0; from < deletes.size(); from += DELETE_CHUNK) {
                 em.createQuery("delete from MessageEntity m where m.id in :ids")
-                        .setParameter("ids", batch.deletes())
+                        .setParameter("ids", deletes.subList(from, Math.min(deletes.size(), from + DELETE_CHUNK)))
                         .executeUpdate();
             }
         });

@@ -1,0 +1,340 @@
+package org.cairnmq.engine;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import org.cairnmq.store.MessageStore;
+import org.cairnmq.store.StoreBatch;
+import org.cairnmq.store.StoreException;
+import org.cairnmq.store.StoredMessage;
+
+/**
+ * Group commit: the batches of concurrent callers go to the store together, in one database transaction,
+ * so that throughput is not one commit per message.
+ *
+ * <p>Leader and followers, no thread of its own. A caller whose batch finds no commit under way commits
+ * at once on its own thread, so a lone caller waits for nothing but its own transaction. Callers that
+ * arrive while a commit is under way queue up; when it ends, the first of them is handed the lead and
+ * commits every batch queued by then (within {@link #MAX_ROWS} rows and {@link #MAX_BYTES} bytes of bodies and
+ * properties; a larger batch goes alone, never split). A writer thread would add two thread hand-offs
+ * to every commit, and inside WildFly the broker should not start threads the server does not manage.
+ *
+ * <p>A group is all or nothing in the store, so when its transaction fails each batch of the group is
+ * committed again on its own: one bad batch fails only its own caller. A batch that was alone is not
+ * tried again.
+ *
+ * <p>{@link #close()} refuses new batches and lets those already handed in be committed (up to
+ * {@link #CLOSE_WAIT}); a batch still queued after that fails, unwritten, with
+ * {@link BrokerException.Kind#ILLEGAL_STATE}.
+ *
+ * <p>{@code -Dcairn.groupCommit=false} turns grouping off (each caller commits its own batch, as before
+ * group commit existed): a diagnostic, and the baseline of the benchmark in docs/store.md.
+ */
+final class GroupCommit implements AutoCloseable {
+    static final int MAX_ROWS = 1_000;
+    static final long MAX_BYTES = 4L << 20;
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+    static final String SWITCH_PROPERTY = "cairn.groupCommit";
+
+    private final MessageStore store;
+    private final boolean grouping;
+    private final int maxRows;
+    private final long maxBytes;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition drained = lock.newCondition();
+    // Guarded by lock: the batches not yet taken by a leader, and whether a caller leads (or is handed the lead).
+    private final ArrayDeque<Request> waiting = new ArrayDeque<>();
+    private boolean leading;
+    private volatile boolean closed;
+
+    GroupCommit(MessageStore store, boolean grouping, int maxRows, long maxBytes) {
+        this.store = store;
+        this.grouping = grouping;
+        this.maxRows = maxRows;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Over a store, grouping unless the system property {@value #SWITCH_PROPERTY} is {@code false}. */
+    static GroupCommit over(MessageStore store) {
+        boolean grouping = !"false".equalsIgnoreCase(System.getProperty(SWITCH_PROPERTY));
+        return new GroupCommit(store, grouping, MAX_ROWS, MAX_BYTES);
+    }
+
+    /**
+     * Makes a batch durable, possibly in one transaction with other callers' batches, and returns once it
+     * is committed. Blocks the caller, uninterruptibly (an interrupt is kept for later): once handed in, a
+     * batch may be written at any moment, so the caller must learn the outcome. The caller may have to
+     * commit the batches of others first.
+     *
+     * @return the ids the store gave the batch's inserts, in the same order
+     * @throws StoreException   if the batch's transaction failed; then none of the batch was written
+     * @throws BrokerException  ({@link BrokerException.Kind#ILLEGAL_STATE}) once closed; nothing was written
+     */
+    long[] commit(StoreBatch batch) {
+        if (closed) {
+            throw closedError();
+        }
+        if (!grouping) {
+            return store.commit(batch);
+        }
+        Request mine = new Request(batch);
+        boolean leader;
+        lock.lock();
+        try {
+            if (closed) {
+                throw closedError();
+            }
+            waiting.add(mine);
+            leader = !leading;
+            leading = true;
+        } finally {
+            lock.unlock();
+        }
+        if (leader || awaitTurn(mine)) {
+            lead(mine);
+        }
+        return mine.result();
+    }
+
+    /** Refuses new batches and waits up to {@link #CLOSE_WAIT} for those handed in to be committed. */
+    @Override
+    public void close() {
+        close(CLOSE_WAIT);
+    }
+
+    /** As {@link #close()}, waiting at most {@code wait}; batches still queued then fail unwritten. */
+    void close(Duration wait) {
+        lock.lock();
+        try {
+            closed = true;
+            long nanos = wait.toNanos();
+            while ((leading || !waiting.isEmpty()) && nanos > 0) {
+                nanos = drained.awaitNanos(nanos);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            // A commit under way still finishes and reports to its callers; only queued batches are dropped.
+            for (Request request : waiting) {
+                request.refused = true;
+                request.finish();
+            }
+            waiting.clear();
+            lock.unlock();
+        }
+    }
+
+    /** Whether {@link #close()} has begun (for tests). */
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Number of batches queued for the next commit (for tests). */
+    int waiting() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Parks until the batch is done or its caller is handed the lead; returns whether it was handed the
+     * lead (then it must lead, if only to hand the lead on: its batch may have been refused by close
+     * meanwhile). An interrupt does not end the wait: it is kept for the caller.
+     */
+    private boolean awaitTurn(Request mine) {
+        boolean interrupted = false;
+        while (!mine.done && !mine.leads) {
+            LockSupport.park(this);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return mine.leads;
+    }
+
+    /**
+     * Commits groups from the head of the queue until the leader's own batch is done, then hands the lead
+     * to the first caller still queued. Each caller is woken directly, not through the lock, so that a
+     * finished group's callers do not wake one after another.
+     */
+    private void lead(Request mine) {
+        // The leader works for others too: an interrupt of its own must not fail their transaction.
+        boolean interrupted = Thread.interrupted();
+        try {
+            List<Request> group;
+            while ((group = nextGroup(mine)) != null) {
+                try {
+                    write(group);
+                } catch (Throwable unexpected) {
+                    for (Request request : group) {
+                        if (request.ids == null && request.failure == null) {
+                            request.failure = unexpected;
+                        }
+                    }
+                }
+                group.forEach(Request::finish);
+            }
+        } finally {
+            handOff();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The next group to commit, or {@code null} once the leader's own batch is done. */
+    private List<Request> nextGroup(Request mine) {
+        lock.lock();
+        try {
+            return mine.done ? null : takeGroup();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void handOff() {
+        lock.lock();
+        try {
+            Request next = waiting.peek();
+            if (next == null) {
+                leading = false;
+                drained.signalAll();
+            } else {
+                next.leads = true;
+                LockSupport.unpark(next.owner);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The queue's head: at least one batch, more while they fit the bounds. Lock held. */
+    private List<Request> takeGroup() {
+        List<Request> group = new ArrayList<>();
+        long rows = 0;
+        long bytes = 0;
+        while (!waiting.isEmpty()) {
+            Request next = waiting.peek();
+            if (!group.isEmpty() && (rows + next.rows > maxRows || bytes + next.bytes > maxBytes)) {
+                break;
+            }
+            group.add(waiting.poll());
+            rows += next.rows;
+            bytes += next.bytes;
+        }
+        return group;
+    }
+
+    /** Commits a group in one transaction, or, if that fails, each of its batches alone. Lock not held. */
+    private void write(List<Request> group) {
+        if (group.size() == 1) {
+            writeAlone(group.get(0));
+            return;
+        }
+        StoreBatch merged = new StoreBatch();
+        for (Request request : group) {
+            request.batch.inserts().forEach(merged::insert);
+            request.batch.deletes().forEach(merged::delete);
+        }
+        long[] ids;
+        try {
+            ids = store.commit(merged);
+        } catch (Throwable failed) {
+            group.forEach(this::writeAlone);
+            return;
+        }
+        // Committed: from here on nothing may be written again.
+        if (ids == null || ids.length != merged.inserts().size()) {
+            IllegalStateException bug = wrongIdCount(ids, merged);
+            group.forEach(request -> request.failure = bug);
+            return;
+        }
+        int from = 0;
+        for (Request request : group) {
+            int to = from + request.batch.inserts().size();
+            request.ids = Arrays.copyOfRange(ids, from, to);
+            from = to;
+        }
+    }
+
+    private void writeAlone(Request request) {
+        long[] ids;
+        try {
+            ids = store.commit(request.batch);
+        } catch (Throwable failed) {
+            request.failure = failed;
+            return;
+        }
+        if (ids == null || ids.length != request.batch.inserts().size()) {
+            request.failure = wrongIdCount(ids, request.batch);
+        } else {
+            request.ids = ids;
+        }
+    }
+
+    private static IllegalStateException wrongIdCount(long[] ids, StoreBatch batch) {
+        return new IllegalStateException("Store bug: " + (ids == null ? "no" : String.valueOf(ids.length))
+                + " ids for " + batch.inserts().size() + " inserts of a committed batch");
+    }
+
+    private static BrokerException closedError() {
+        return new BrokerException(BrokerException.Kind.ILLEGAL_STATE,
+                "The broker is closed; the message was not written");
+    }
+
+    /** One caller's batch and its outcome. */
+    private static final class Request {
+        final StoreBatch batch;
+        final Thread owner = Thread.currentThread();
+        final int rows;
+        final long bytes;
+        // Written by the leader (or close) before done; read by the caller after it.
+        long[] ids;
+        Throwable failure;
+        boolean refused;
+        volatile boolean done;
+        volatile boolean leads;
+
+        Request(StoreBatch batch) {
+            this.batch = batch;
+            this.rows = batch.inserts().size() + batch.deletes().size();
+            long size = 0;
+            for (StoredMessage message : batch.inserts()) {
+                size += length(message.body()) + length(message.properties());
+            }
+            this.bytes = size;
+        }
+
+        void finish() {
+            done = true;
+            if (owner != Thread.currentThread()) {
+                LockSupport.unpark(owner);
+            }
+        }
+
+        long[] result() {
+            if (refused) {
+                throw closedError();
+            }
+            if (failure != null) {
+                // A new exception, so that the caller's own stack shows; the store's failure is its cause.
+                String message = failure.getMessage() != null ? failure.getMessage() : failure.toString();
+                throw new StoreException(message, failure);
+            }
+            return ids;
+        }
+
+        private static int length(byte[] bytes) {
+            return bytes == null ? 0 : bytes.length;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.cairnmq.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.cairnmq.embedded.EmbeddedBroker;
+
+/**
+ * Throughput of persistent sends: producer threads, each on a session of its own, send persistent 1 KiB
+ * {@code TextMessage}s to one queue of an {@link EmbeddedBroker} on an H2 file database (with
+ * {@code WRITE_DELAY=0}, as the broker uses H2) as fast as {@code send()} returns. Prints messages per
+ * second and the database commits they took. Not a test: run it by hand (docs/store.md), with
+ * {@code -Dcairn.groupCommit=false} for the baseline without group commit.
+ *
+ * <p>Arguments (all optional): seconds measured per run (5); seconds of warm-up (15), spent once per
+ * JVM on a database of its own with the most producers, so that the JIT has compiled Hibernate and H2
+ * before anything is measured (on two cores it takes most of that); the producer counts to run,
+ * comma-separated (1,4). Each run starts on a fresh database under {@code target/bench/}, deleted
+ * afterwards, and sends for one second before its measured seconds.
+ */
+public final class PersistentSendBenchmark {
+    private static final String TEXT = "x".repeat(1024);
+
+    private PersistentSendBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+        double warmUp = args.length > 1 ? Double.parseDouble(args[1]) : 15;
+        String producerCounts = args.length > 2 ? args[2] : "1,4";
+        int[] counts = Arrays.stream(producerCounts.split(",")).map(String::trim)
+                .mapToInt(Integer::parseInt).toArray();
+        Logger.getLogger("").setLevel(Level.WARNING);
+        for (Handler h : Logger.getLogger("").getHandlers()) {
+            h.setLevel(Level.WARNING);
+        }
+        String mode = "groupCommit=" + !"false".equalsIgnoreCase(System.getProperty("cairn.groupCommit"));
+        if (warmUp > 0) {
+            run(Arrays.stream(counts).max().orElse(1), 0, warmUp);
+        }
+        for (int count : counts) {
+            Result r = run(count, 1, seconds);
+            System.out.printf(Locale.ROOT, "%s producers=%d messages=%d seconds=%.2f msg/s=%.0f commits=%d "
+                            + "msgs/commit=%.2f%n", mode, r.producers, r.messages, r.seconds,
+                    r.messages / r.seconds, r.commits, r.commits == 0 ? 0.0 : (double) r.messages / r.commits);
+        }
+    }
+
+    private record Result(int producers, long messages, double seconds, long commits) {
+    }
+
+    private static Result run(int producers, double warmUp, double seconds) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "bench"))
+                .resolve("db-" + System.nanoTime()).toAbsolutePath();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("store") + ";WRITE_DELAY=0");
+        config.setPoolName("cairn-bench");
+        config.setMaximumPoolSize(8); // as EmbeddedBroker.start(jdbcUrl)
+        LongAdder commits = new LongAdder();
+        LongAdder sent = new LongAdder();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> threads = new ArrayList<>();
+        try (HikariDataSource pool = new HikariDataSource(config);
+                EmbeddedBroker broker = EmbeddedBroker.start(countingCommits(pool, commits))) {
+            Connection connection = broker.connectionFactory().createConnection();
+            try {
+                for (int p = 0; p < producers; p++) {
+                    Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                    MessageProducer producer = session.createProducer(session.createQueue("bench"));
+                    producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                    Thread t = new Thread(() -> produce(session, producer, sent, stop), "producer-" + p);
+                    threads.add(t);
+                    t.start();
+                }
+                Thread.sleep((long) (warmUp * 1000));
+                long sentBefore = sent.sum();
+                long commitsBefore = commits.sum();
+                long start = System.nanoTime();
+                Thread.sleep((long) (seconds * 1000));
+                long messages = sent.sum() - sentBefore;
+                long commitCount = commits.sum() - commitsBefore;
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                stop.set(true);
+                for (Thread t : threads) {
+                    t.join();
+                }
+                return new Result(producers, messages, elapsed, commitCount);
+            } finally {
+                stop.set(true);
+                connection.close();
+            }
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void produce(Session session, MessageProducer producer, LongAdder sent, AtomicBoolean stop) {
+        try {
+            while (!stop.get()) {
+                producer.send(session.createTextMessage(TEXT));
+                sent.increment();
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The pool, counting every {@code Connection.commit()}: each is one database transaction. */
+    private static DataSource countingCommits(DataSource target, LongAdder commits) {
+        return new DataSource() {
+            @Override
+            public java.sql.Connection getConnection() throws SQLException {
+                return counting(target.getConnection());
+            }
+
+            @Override
+            public java.sql.Connection getConnection(String user, String password) throws SQLException {
+                return counting(target.getConnection(user, password));
+            }
+
+            private java.sql.Connection counting(java.sql.Connection connection) {
+                return (java.sql.Connection) Proxy.newProxyInstance(PersistentSendBenchmark.class.getClassLoader(),
+                        new Class<?>[] {java.sql.Connection.class}, (self, method, args) -> {
+                            if (method.getName().equals("commit")) {
+                                commits.increment();
+                            }
+                            try {
+                                return method.invoke(connection, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+
+            @Override
+            public PrintWriter getLogWriter() throws SQLException {
+                return target.getLogWriter();
+            }
+
+            @Override
+            public void setLogWriter(PrintWriter out) throws SQLException {
+                target.setLogWriter(out);
+            }
+
+            @Override
+            public void setLoginTimeout(int s) throws SQLException {
+                target.setLoginTimeout(s);
+            }
+
+            @Override
+            public int getLoginTimeout() throws SQLException {
+                return target.getLoginTimeout();
+            }
+
+            @Override
+            public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+                return target.getParentLogger();
+            }
+
+            @Override
+            public <T> T unwrap(Class<T> iface) throws SQLException {
+                return target.unwrap(iface);
+            }
+
+            @Override
+            public boolean isWrapperFor(Class<?> iface) throws SQLException {
+                return target.isWrapperFor(iface);
+            }
+        };
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.cairnmq.store.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.cairnmq.store.StoreBatch;
+import org.cairnmq.store.StoredHeaders;
+import org.cairnmq.store.StoredMessage;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@link JpaMessageStore#commit} sends to the database: inserts in JDBC batches with ids from the
+ * pooled sequence (no round trip per message), deletes as one statement per chunk of ids. Group commit
+ * relies on it: a group of a thousand rows must not become a thousand statements.
+ */
+class JpaStatementBatchingTest {
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private JpaMessageStore store;
+
+    @BeforeEach
+    void open() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        store = JpaMessageStore.open(counting(h2));
+        calls.clear();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void insertsGoOutInJdbcBatchesWithIdsFromThePooledSequence() {
+        StoreBatch batch = new StoreBatch();
+        for (int i = 0; i < 250; i++) {
+            batch.insert(message("m" + i));
+        }
+
+        long[] ids = store.commit(batch);
+
+        assertEquals(250, ids.length);
+        assertEquals(250, count("addBatch", "insert into cairn_message"));
+        assertEquals(3, count("executeBatch", "insert into cairn_message"), "batches of hibernate.jdbc.batch_size");
+        assertEquals(0, count("executeUpdate", "insert into cairn_message"), "an insert outside a batch");
+        assertTrue(count("executeQuery", "cairn_message_seq") <= 4,
+                "sequence calls for 250 ids in blocks of 100: " + count("executeQuery", "cairn_message_seq"));
+    }
+
+    @Test
+    void deletesAreOneStatementPerFiveHundredIds() {
+        StoreBatch inserts = new StoreBatch();
+        for (int i = 0; i < 1_200; i++) {
+            inserts.insert(message("m" + i));
+        }
+        long[] ids = store.commit(inserts);
+        calls.clear();
+        StoreBatch deletes = new StoreBatch();
+        for (long id : ids) {
+            deletes.delete(id);
+        }
+
+        store.commit(deletes);
+
+        assertEquals(3, count("executeUpdate", "delete from cairn_message"));
+        assertEquals(List.of(), store.loadAll());
+    }
+
+    private int count(String method, String sqlFragment) {
+        AtomicInteger n = calls.get(method + " " + sqlFragment);
+        return n == null ? 0 : n.get();
+    }
+
+    private static StoredMessage message(String messageId) {
+        StoredHeaders headers = new StoredHeaders(messageId, 1L, null, null, null, 4, 0, 0);
+        return new StoredMessage(0, "q", headers, 0, new byte[0], 2, new byte[1024]);
+    }
+
+    /** The data source, with every statement's executions counted by method and SQL fragment. */
+    private DataSource counting(DataSource target) {
+        return new DataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return proxy(Connection.class, target.getConnection());
+            }
+
+            @Override
+            public Connection getConnection(String user, String password) throws SQLException {
+                return proxy(Connection.class, target.getConnection(user, password));
+            }
+
+            @Override
+            public PrintWriter getLogWriter() throws SQLException {
+                return target.getLogWriter();
+            }
+
+            @Override
+            public void setLogWriter(PrintWriter out) throws SQLException {
+                target.setLogWriter(out);
+            }
+
+            @Override
+            public void setLoginTimeout(int seconds) throws SQLException {
+                target.setLoginTimeout(seconds);
+            }
+
+            @Override
+            public int getLoginTimeout() throws SQLException {
+                return target.getLoginTimeout();
+            }
+
+            @Override
+            public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+                return target.getParentLogger();
+            }
+
+            @Override
+            public <T> T unwrap(Class<T> iface) throws SQLException {
+                return target.unwrap(iface);
+            }
+
+            @Override
+            public boolean isWrapperFor(Class<?> iface) throws SQLException {
+                return target.isWrapperFor(iface);
+            }
+        };
+    }
+
+    private <T> T proxy(Class<T> type, T target) {
+        return proxy(type, target, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T proxy(Class<T> type, T target, String sql) {
+        InvocationHandler handler = (self, method, args) -> {
+            if (sql != null) {
+                record(method, sql);
+            }
+            Object result = invoke(method, target, args);
+            if (type == Connection.class && method.getName().equals("prepareStatement")) {
+                return proxy(PreparedStatement.class, (PreparedStatement) result,
+                        ((String) args[0]).toLowerCase(Locale.ROOT));
+            }
+            return result;
+        };
+        return (T) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, handler);
+    }
+
+    private void record(Method method, String sql) {
+        for (String fragment : List.of("insert into cairn_message", "delete from cairn_message", "cairn_message_seq")) {
+            if (sql.contains(fragment)) {
+                calls.computeIfAbsent(method.getName() + " " + fragment, k -> new AtomicInteger()).incrementAndGet();
+            }
+        }
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
