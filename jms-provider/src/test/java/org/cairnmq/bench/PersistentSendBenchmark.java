@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Handler;
@@ -32,17 +34,22 @@ import org.cairnmq.embedded.EmbeddedBroker;
  * Throughput of persistent sends: producer threads, each on a session of its own, send persistent 1 KiB
  * {@code TextMessage}s to one queue of an {@link EmbeddedBroker} on an H2 file database (with
  * {@code WRITE_DELAY=0}, as the broker uses H2) as fast as {@code send()} returns. Prints messages per
- * second and the database commits they took. Not a test: run it by hand (docs/store.md), with
- * {@code -Dcairn.groupCommit=false} for the baseline without group commit.
+ * second and the database commits they took, each run and then the median of the rounds. Not a test: run
+ * it by hand (docs/store.md).
  *
- * <p>Arguments (all optional): seconds measured per run (5); seconds of warm-up (15), spent once per
- * JVM on a database of its own with the most producers, so that the JIT has compiled Hibernate and H2
- * before anything is measured (on two cores it takes most of that); the producer counts to run,
- * comma-separated (1,4). Each run starts on a fresh database under {@code target/bench/}, deleted
- * afterwards, and sends for one second before its measured seconds.
+ * <p>Without {@code -Dcairn.groupCommit} it compares group commit on and off in the same JVM, the two
+ * taking turns run by run so that the JIT and the machine's mood treat them alike; with
+ * {@code -Dcairn.groupCommit=true} or {@code false} it runs that one only.
+ *
+ * <p>Arguments (all optional): seconds measured per run (5); seconds of warm-up (15), spent once per JVM
+ * on a database of its own with the most producers, so that the JIT has compiled Hibernate and H2 before
+ * anything is measured (on two cores that takes most of it); the producer counts, comma-separated (1,4);
+ * rounds (3). Each run starts on a fresh database under {@code target/bench/}, deleted afterwards, and
+ * sends for one second before its measured seconds.
  */
 public final class PersistentSendBenchmark {
     private static final String TEXT = "x".repeat(1024);
+    private static final String SWITCH = "cairn.groupCommit";
 
     private PersistentSendBenchmark() {
     }
@@ -50,29 +57,54 @@ public final class PersistentSendBenchmark {
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
         double warmUp = args.length > 1 ? Double.parseDouble(args[1]) : 15;
-        String producerCounts = args.length > 2 ? args[2] : "1,4";
-        int[] counts = Arrays.stream(producerCounts.split(",")).map(String::trim)
+        int[] counts = Arrays.stream((args.length > 2 ? args[2] : "1,4").split(",")).map(String::trim)
                 .mapToInt(Integer::parseInt).toArray();
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        String fixed = System.getProperty(SWITCH);
+        List<String> modes = fixed == null ? List.of("true", "false")
+                : List.of(String.valueOf(!"false".equalsIgnoreCase(fixed)));
         Logger.getLogger("").setLevel(Level.WARNING);
         for (Handler h : Logger.getLogger("").getHandlers()) {
             h.setLevel(Level.WARNING);
         }
-        String mode = "groupCommit=" + !"false".equalsIgnoreCase(System.getProperty("cairn.groupCommit"));
-        if (warmUp > 0) {
-            run(Arrays.stream(counts).max().orElse(1), 0, warmUp);
+        System.out.printf(Locale.ROOT, "%d processors, %s %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        int most = Arrays.stream(counts).max().orElse(1);
+        for (String mode : modes) {
+            run(mode, most, 0, warmUp / modes.size());
         }
-        for (int count : counts) {
-            Result r = run(count, 1, seconds);
-            System.out.printf(Locale.ROOT, "%s producers=%d messages=%d seconds=%.2f msg/s=%.0f commits=%d "
-                            + "msgs/commit=%.2f%n", mode, r.producers, r.messages, r.seconds,
-                    r.messages / r.seconds, r.commits, r.commits == 0 ? 0.0 : (double) r.messages / r.commits);
+        Map<String, List<Result>> results = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (int count : counts) {
+                for (String mode : modes) {
+                    Result r = run(mode, count, 1, seconds);
+                    System.out.println(r);
+                    results.computeIfAbsent(mode + " " + count, k -> new ArrayList<>()).add(r);
+                }
+            }
+        }
+        System.out.println("Medians of " + rounds + " rounds:");
+        results.forEach((key, list) -> {
+            List<Result> sorted = list.stream().sorted(Comparator.comparingDouble(Result::rate)).toList();
+            System.out.println(sorted.get(sorted.size() / 2) + "  (range " + Math.round(sorted.get(0).rate())
+                    + "-" + Math.round(sorted.get(sorted.size() - 1).rate()) + " msg/s)");
+        });
+    }
+
+    private record Result(String mode, int producers, long messages, double seconds, long commits) {
+        double rate() {
+            return messages / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "groupCommit=%s producers=%d messages=%d seconds=%.2f msg/s=%.0f "
+                    + "commits=%d msgs/commit=%.2f", mode, producers, messages, seconds, rate(), commits,
+                    commits == 0 ? 0.0 : (double) messages / commits);
         }
     }
 
-    private record Result(int producers, long messages, double seconds, long commits) {
-    }
-
-    private static Result run(int producers, double warmUp, double seconds) throws Exception {
+    private static Result run(String mode, int producers, double ramp, double seconds) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "bench"))
                 .resolve("db-" + System.nanoTime()).toAbsolutePath();
         HikariConfig config = new HikariConfig();
@@ -83,6 +115,8 @@ public final class PersistentSendBenchmark {
         LongAdder sent = new LongAdder();
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
+        String fixed = System.getProperty(SWITCH);
+        System.setProperty(SWITCH, mode); // read once, when the broker starts
         try (HikariDataSource pool = new HikariDataSource(config);
                 EmbeddedBroker broker = EmbeddedBroker.start(countingCommits(pool, commits))) {
             Connection connection = broker.connectionFactory().createConnection();
@@ -95,7 +129,7 @@ public final class PersistentSendBenchmark {
                     threads.add(t);
                     t.start();
                 }
-                Thread.sleep((long) (warmUp * 1000));
+                Thread.sleep((long) (ramp * 1000));
                 long sentBefore = sent.sum();
                 long commitsBefore = commits.sum();
                 long start = System.nanoTime();
@@ -107,12 +141,17 @@ public final class PersistentSendBenchmark {
                 for (Thread t : threads) {
                     t.join();
                 }
-                return new Result(producers, messages, elapsed, commitCount);
+                return new Result(mode, producers, messages, elapsed, commitCount);
             } finally {
                 stop.set(true);
                 connection.close();
             }
         } finally {
+            if (fixed == null) {
+                System.clearProperty(SWITCH);
+            } else {
+                System.setProperty(SWITCH, fixed);
+            }
             deleteTree(dir);
         }
     }
