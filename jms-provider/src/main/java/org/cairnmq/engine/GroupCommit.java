@@ -241,10 +241,7 @@ final class GroupCommit implements AutoCloseable {
             return;
         }
         StoreBatch merged = new StoreBatch();
-        for (Request request : group) {
-            request.batch.inserts().forEach(merged::insert);
-            request.batch.deletes().forEach(merged::delete);
-        }
+        group.forEach(request -> merged.append(request.batch));
         long[] ids;
         try {
             ids = store.commit(merged);

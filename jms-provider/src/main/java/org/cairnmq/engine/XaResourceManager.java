@@ -73,7 +73,7 @@ final class XaResourceManager {
                 throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state + ", not ended");
             }
         }
-        Broker.Work work = broker.route(branch.sends, branch.acknowledged);
+        Broker.Work work = broker.route(branch.sends, branch.acknowledged, false);
         if (work.targets.isEmpty() && branch.acknowledged.isEmpty()) {
             synchronized (this) {
                 branches.remove(xid);

@@ -1,14 +1,29 @@
 package org.cairnmq.store;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
-/** Writes that must become durable together, in one database transaction. */
+/**
+ * Writes that must become durable together, in one database transaction.
+ *
+ * <p>An insert is either claimed by the writing broker (it keeps the message in memory and dispatches
+ * it) or left unclaimed (the broker keeps only the row, and a later {@link MessageStore#claim} loads it).
+ */
 public final class StoreBatch {
     private final List<StoredMessage> inserts = new ArrayList<>();
+    private final BitSet unclaimed = new BitSet();
     private final List<Long> deletes = new ArrayList<>();
 
+    /** Inserts a message the writing broker keeps in memory and dispatches itself. */
     public StoreBatch insert(StoredMessage message) {
+        inserts.add(message);
+        return this;
+    }
+
+    /** Inserts a message that only the store keeps until a broker claims it. */
+    public StoreBatch insertUnclaimed(StoredMessage message) {
+        unclaimed.set(inserts.size());
         inserts.add(message);
         return this;
     }
@@ -18,8 +33,26 @@ public final class StoreBatch {
         return this;
     }
 
+    /** Adds another batch's writes after this one's, keeping its inserts in order. */
+    public StoreBatch append(StoreBatch other) {
+        for (int i = 0; i < other.inserts.size(); i++) {
+            if (other.isClaimed(i)) {
+                insert(other.inserts.get(i));
+            } else {
+                insertUnclaimed(other.inserts.get(i));
+            }
+        }
+        deletes.addAll(other.deletes);
+        return this;
+    }
+
     public List<StoredMessage> inserts() {
         return inserts;
+    }
+
+    /** Whether the insert at this index is claimed by the writing broker. */
+    public boolean isClaimed(int insertIndex) {
+        return !unclaimed.get(insertIndex);
     }
 
     public List<Long> deletes() {

@@ -106,7 +106,7 @@ public abstract class BrokerCrashTest {
         try (EmbeddedBroker broker = EmbeddedBroker.start(jdbcUrl);
              Connection connection = broker.connectionFactory().createConnection()) {
             connection.start();
-            int stored = broker.broker().queueDepth(QUEUE);
+            long stored = broker.broker().queueDepth(QUEUE);
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE));
             for (int i = 0; i < stored; i++) {
