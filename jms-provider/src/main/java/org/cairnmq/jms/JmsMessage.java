@@ -14,7 +14,7 @@ import java.util.Enumeration;
  * are not thread-safe, as the specification allows.
  */
 public class JmsMessage implements Message {
-    static final String DELIVERY_COUNT = "JMSXDeliveryCount";
+    private static final String DELIVERY_COUNT = JmsxProperties.DELIVERY_COUNT;
 
     private final MessageProperties properties = new MessageProperties();
     private String messageId;
