@@ -213,7 +213,8 @@ class DomainRulesTest {
             resource.start(xid, XAResource.TMNOFLAGS);
             session.createSender(QUEUE).send(session.createTextMessage("typed queue"));
             resource.end(xid, XAResource.TMSUCCESS);
-            QueueReceiver receiver = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE).createReceiver(QUEUE);
+            QueueReceiver receiver =
+                    connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE).createReceiver(QUEUE);
             assertNull(receiver.receiveNoWait(), "visible before commit");
             resource.commit(xid, true);
             assertEquals("typed queue", ((TextMessage) receiver.receive(5_000)).getText());
