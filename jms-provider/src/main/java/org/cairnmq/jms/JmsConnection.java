@@ -50,7 +50,7 @@ public final class JmsConnection implements XAQueueConnection, XATopicConnection
 
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return open(SessionDomain.ANY, transacted, acknowledgeMode, false);
+        return newSession(SessionDomain.ANY, transacted, acknowledgeMode, false);
     }
 
     @Override
@@ -60,31 +60,31 @@ public final class JmsConnection implements XAQueueConnection, XATopicConnection
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return open(SessionDomain.QUEUE, transacted, acknowledgeMode, false);
+        return newSession(SessionDomain.QUEUE, transacted, acknowledgeMode, false);
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return open(SessionDomain.TOPIC, transacted, acknowledgeMode, false);
+        return newSession(SessionDomain.TOPIC, transacted, acknowledgeMode, false);
     }
 
     // XA work happens between XAResource.start and end; outside a branch the session acknowledges each message.
     @Override
     public XASession createXASession() throws JMSException {
-        return open(SessionDomain.ANY, false, Session.AUTO_ACKNOWLEDGE, true);
+        return newSession(SessionDomain.ANY, false, Session.AUTO_ACKNOWLEDGE, true);
     }
 
     @Override
     public XAQueueSession createXAQueueSession() throws JMSException {
-        return open(SessionDomain.QUEUE, false, Session.AUTO_ACKNOWLEDGE, true);
+        return newSession(SessionDomain.QUEUE, false, Session.AUTO_ACKNOWLEDGE, true);
     }
 
     @Override
     public XATopicSession createXATopicSession() throws JMSException {
-        return open(SessionDomain.TOPIC, false, Session.AUTO_ACKNOWLEDGE, true);
+        return newSession(SessionDomain.TOPIC, false, Session.AUTO_ACKNOWLEDGE, true);
     }
 
-    private JmsSession open(SessionDomain domain, boolean transacted, int acknowledgeMode, boolean xa)
+    private JmsSession newSession(SessionDomain domain, boolean transacted, int acknowledgeMode, boolean xa)
             throws JMSException {
         checkOpen();
         clientIdFixed = true;
