@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
-import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueReceiver;
 import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
@@ -24,6 +23,7 @@ import jakarta.jms.XATopicConnection;
 import jakarta.jms.XATopicConnectionFactory;
 import jakarta.jms.XATopicSession;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -112,87 +113,75 @@ class DomainRulesTest {
                 call("getQueueSession", JmsSession::getQueueSession));
     }
 
-    static Stream<Named<SessionCall>> everyMethodBesidesUnsubscribe() {
-        return Stream.concat(topicMethodsBesidesUnsubscribe(), queueMethods());
+    /** The kinds of session, each as its connection method makes it. */
+    enum Kind {
+        SESSION(JmsConnection::createSession),
+        QUEUE_SESSION(c -> c.createQueueSession(false, Session.AUTO_ACKNOWLEDGE)),
+        TOPIC_SESSION(c -> c.createTopicSession(true, Session.SESSION_TRANSACTED)),
+        XA_QUEUE_SESSION(JmsConnection::createXAQueueSession),
+        XA_TOPIC_SESSION(JmsConnection::createXATopicSession);
+
+        private final SessionFactory factory;
+
+        Kind(SessionFactory factory) {
+            this.factory = factory;
+        }
+
+        JmsSession open(JmsConnection connection) throws JMSException {
+            return (JmsSession) factory.create(connection);
+        }
     }
 
-    private Connection connect() throws JMSException {
-        Connection connection = broker.connectionFactory().createConnection();
+    @FunctionalInterface
+    interface SessionFactory {
+        Session create(JmsConnection connection) throws JMSException;
+    }
+
+    private static Stream<Arguments> each(Stream<Kind> kinds, Supplier<Stream<Named<SessionCall>>> calls) {
+        return kinds.flatMap(kind -> calls.get().map(call -> Arguments.of(kind, call)));
+    }
+
+    static Stream<Arguments> refused() {
+        return Stream.concat(
+                each(Stream.of(Kind.QUEUE_SESSION, Kind.XA_QUEUE_SESSION), DomainRulesTest::topicMethods),
+                each(Stream.of(Kind.TOPIC_SESSION, Kind.XA_TOPIC_SESSION), DomainRulesTest::queueMethods));
+    }
+
+    static Stream<Arguments> allowed() {
+        return Stream.of(
+                each(Stream.of(Kind.QUEUE_SESSION), DomainRulesTest::queueMethods),
+                each(Stream.of(Kind.TOPIC_SESSION), DomainRulesTest::topicMethodsBesidesUnsubscribe),
+                each(Stream.of(Kind.SESSION), DomainRulesTest::topicMethodsBesidesUnsubscribe),
+                each(Stream.of(Kind.SESSION), DomainRulesTest::queueMethods)).flatMap(s -> s);
+    }
+
+    /** A connection of every kind (the XA factory's are), with a client ID for durable subscriptions. */
+    private JmsConnection connect() throws JMSException {
+        JmsConnection connection = (JmsConnection) broker.xaConnectionFactory().createXAConnection();
         connection.setClientID("domain-" + UUID.randomUUID());
         return connection;
     }
 
-    private XAQueueConnection connectXaQueue() throws JMSException {
-        return ((XAQueueConnectionFactory) broker.xaConnectionFactory()).createXAQueueConnection();
-    }
-
-    private XATopicConnection connectXaTopic() throws JMSException {
-        return ((XATopicConnectionFactory) broker.xaConnectionFactory()).createXATopicConnection();
-    }
-
-    @ParameterizedTest(name = "QueueSession refuses {0}")
-    @MethodSource("topicMethods")
-    void queueSessionRefusesTopicMethods(SessionCall call) throws JMSException {
-        try (QueueConnection connection = (QueueConnection) connect()) {
-            JmsSession session = (JmsSession) connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
+    @ParameterizedTest(name = "{0} refuses {1}")
+    @MethodSource("refused")
+    void aSessionOfOneDomainRefusesTheOthersMethods(Kind kind, SessionCall call) throws JMSException {
+        try (JmsConnection connection = connect()) {
+            JmsSession session = kind.open(connection);
             assertThrows(jakarta.jms.IllegalStateException.class, () -> call.call(session));
         }
     }
 
-    @ParameterizedTest(name = "TopicSession refuses {0}")
-    @MethodSource("queueMethods")
-    void topicSessionRefusesQueueMethods(SessionCall call) throws JMSException {
-        try (TopicConnection connection = (TopicConnection) connect()) {
-            JmsSession session = (JmsSession) connection.createTopicSession(true, Session.SESSION_TRANSACTED);
-            assertThrows(jakarta.jms.IllegalStateException.class, () -> call.call(session));
-        }
-    }
-
-    @ParameterizedTest(name = "XAQueueSession refuses {0}")
-    @MethodSource("topicMethods")
-    void xaQueueSessionRefusesTopicMethods(SessionCall call) throws JMSException {
-        try (XAQueueConnection connection = connectXaQueue()) {
-            JmsSession session = (JmsSession) connection.createXAQueueSession();
-            assertThrows(jakarta.jms.IllegalStateException.class, () -> call.call(session));
-        }
-    }
-
-    @ParameterizedTest(name = "XATopicSession refuses {0}")
-    @MethodSource("queueMethods")
-    void xaTopicSessionRefusesQueueMethods(SessionCall call) throws JMSException {
-        try (XATopicConnection connection = connectXaTopic()) {
-            JmsSession session = (JmsSession) connection.createXATopicSession();
-            assertThrows(jakarta.jms.IllegalStateException.class, () -> call.call(session));
-        }
-    }
-
-    @ParameterizedTest(name = "QueueSession keeps {0}")
-    @MethodSource("queueMethods")
-    void queueSessionKeepsQueueMethods(SessionCall call) throws JMSException {
-        try (QueueConnection connection = (QueueConnection) connect()) {
-            assertNotNull(call.call((JmsSession) connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE)));
-        }
-    }
-
-    @ParameterizedTest(name = "TopicSession keeps {0}")
-    @MethodSource("topicMethodsBesidesUnsubscribe")
-    void topicSessionKeepsTopicMethods(SessionCall call) throws JMSException {
-        try (TopicConnection connection = (TopicConnection) connect()) {
-            assertNotNull(call.call((JmsSession) connection.createTopicSession(false, Session.AUTO_ACKNOWLEDGE)));
-        }
-    }
-
-    @ParameterizedTest(name = "Session keeps {0}")
-    @MethodSource("everyMethodBesidesUnsubscribe")
-    void sessionFromCreateSessionKeepsEveryMethod(SessionCall call) throws JMSException {
-        try (Connection connection = connect()) {
-            assertNotNull(call.call((JmsSession) connection.createSession()));
+    @ParameterizedTest(name = "{0} keeps {1}")
+    @MethodSource("allowed")
+    void aSessionKeepsTheMethodsOfItsDomain(Kind kind, SessionCall call) throws JMSException {
+        try (JmsConnection connection = connect()) {
+            assertNotNull(call.call(kind.open(connection)));
         }
     }
 
     @Test
     void topicSessionAndPlainSessionMayUnsubscribe() throws JMSException {
-        try (TopicConnection connection = (TopicConnection) connect()) {
+        try (TopicConnection connection = connect()) {
             TopicSession topicSession = connection.createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
             topicSession.createDurableSubscriber(TOPIC, "kept").close();
             topicSession.unsubscribe("kept");
@@ -205,7 +194,8 @@ class DomainRulesTest {
     @Test
     void xaQueueSessionSendsUnderABranchThroughTypedFactory() throws Exception {
         Xid xid = TestXid.of("xa-queue-session");
-        try (XAQueueConnection connection = connectXaQueue()) {
+        try (XAQueueConnection connection =
+                ((XAQueueConnectionFactory) broker.xaConnectionFactory()).createXAQueueConnection()) {
             connection.start();
             XAQueueSession xaSession = connection.createXAQueueSession();
             QueueSession session = xaSession.getQueueSession();
@@ -224,7 +214,8 @@ class DomainRulesTest {
     @Test
     void xaTopicSessionPublishesUnderABranchThroughTypedFactory() throws Exception {
         Xid xid = TestXid.of("xa-topic-session");
-        try (XATopicConnection connection = connectXaTopic()) {
+        try (XATopicConnection connection =
+                ((XATopicConnectionFactory) broker.xaConnectionFactory()).createXATopicConnection()) {
             connection.start();
             TopicSession reader = connection.createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
             TopicSubscriber subscriber = reader.createSubscriber(TOPIC);

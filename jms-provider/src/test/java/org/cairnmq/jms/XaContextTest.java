@@ -18,6 +18,7 @@ import jakarta.jms.XAConnection;
 import jakarta.jms.XAConnectionFactory;
 import jakarta.jms.XAJMSContext;
 import java.util.UUID;
+import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 import org.cairnmq.embedded.EmbeddedBroker;
@@ -64,14 +65,21 @@ class XaContextTest {
         }
     }
 
+    /** Sends one message in a new branch of the context and ends the branch, leaving the rest to the test. */
+    private static XAResource sendInBranch(XAJMSContext context, Xid xid, String queue, String text)
+            throws XAException {
+        XAResource resource = context.getXAResource();
+        resource.start(xid, XAResource.TMNOFLAGS);
+        context.createProducer().send(context.createQueue(queue), text);
+        resource.end(xid, XAResource.TMSUCCESS);
+        return resource;
+    }
+
     @Test
     void aSendUnderABranchIsInvisibleUntilCommit() throws Exception {
         try (XAJMSContext context = factory.createXAContext()) {
-            XAResource resource = context.getXAResource();
             Xid xid = TestXid.of("context-commit");
-            resource.start(xid, XAResource.TMNOFLAGS);
-            context.createProducer().send(context.createQueue("ctx-out"), "committed");
-            resource.end(xid, XAResource.TMSUCCESS);
+            XAResource resource = sendInBranch(context, xid, "ctx-out", "committed");
             assertEquals("marker", nextAfterMarker("ctx-out"), "visible before prepare");
             assertEquals(XAResource.XA_OK, resource.prepare(xid));
             assertEquals("marker", nextAfterMarker("ctx-out"), "visible before commit");
@@ -87,11 +95,8 @@ class XaContextTest {
     @Test
     void rollbackDiscardsTheBranchsSends() throws Exception {
         try (XAJMSContext context = factory.createXAContext()) {
-            XAResource resource = context.getXAResource();
             Xid xid = TestXid.of("context-rollback");
-            resource.start(xid, XAResource.TMNOFLAGS);
-            context.createProducer().send(context.createQueue("ctx-dropped"), "dropped");
-            resource.end(xid, XAResource.TMSUCCESS);
+            XAResource resource = sendInBranch(context, xid, "ctx-dropped", "dropped");
             resource.prepare(xid);
 
             resource.rollback(xid);
