@@ -198,6 +198,11 @@ public final class Broker implements AutoCloseable {
         complete(List.of(moved), List.of(message));
     }
 
+    /** Runs the action on the broker's timer after the delay. */
+    void later(long delayMillis, Runnable action) {
+        scheduler.at(now() + delayMillis, action);
+    }
+
     Executor deliveryThreads() {
         return deliveryThreads;
     }

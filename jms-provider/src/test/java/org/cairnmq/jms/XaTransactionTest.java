@@ -131,6 +131,28 @@ class XaTransactionTest {
     }
 
     @Test
+    void branchPastItsTimeoutIsRolledBackByTheBroker() throws Exception {
+        sendPlain("xa-to-in", "held");
+        XASession session = connection.createXASession();
+        XAResource resource = session.getXAResource();
+        assertTrue(resource.setTransactionTimeout(1));
+        Xid xid = TestXid.of("timeout");
+
+        resource.start(xid, XAResource.TMNOFLAGS);
+        assertNotNull(session.createConsumer(session.createQueue("xa-to-in")).receive(5_000));
+        session.createProducer(session.createQueue("xa-to-out")).send(session.createTextMessage("never"));
+        resource.end(xid, XAResource.TMSUCCESS);
+
+        // Back in its queue once the second has run out, with no call from the transaction manager.
+        assertEquals("held", receivePlain("xa-to-in", 10_000));
+        XAException late = assertThrows(XAException.class, () -> resource.prepare(xid));
+        assertEquals(XAException.XA_RBTIMEOUT, late.errorCode);
+        assertNull(receivePlain("xa-to-out", 100));
+        XAException gone = assertThrows(XAException.class, () -> resource.commit(xid, false));
+        assertEquals(XAException.XAER_NOTA, gone.errorCode);
+    }
+
+    @Test
     void onePhaseCommitAndReadOnlyBranches() throws Exception {
         XASession session = connection.createXASession();
         XAResource resource = session.getXAResource();
