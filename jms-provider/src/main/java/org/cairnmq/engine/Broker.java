@@ -172,6 +172,29 @@ public final class Broker implements AutoCloseable {
         scheduler.at(now() + delay, () -> next.queue.enqueue(next));
     }
 
+    /**
+     * Records in the store the attempts of persistent deliveries that failed, so that after a restart they
+     * count (JMSRedelivered, JMSXDeliveryCount, the dead-letter limit). One write for them all; if it
+     * fails, the counts in memory still hold and only a restart would undercount.
+     */
+    void recordAttempts(List<QueuedMessage> failed) {
+        StoreBatch batch = new StoreBatch();
+        for (QueuedMessage message : failed) {
+            if (message.persistent()) {
+                batch.deliveryCount(message.storeId, message.deliveryCount());
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            writes.commit(batch);
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(Broker.class.getName())
+                    .warning("Could not record delivery attempts: " + e.getMessage());
+        }
+    }
+
     /** A message found expired: to the expiry queue, or dropped. */
     void expire(QueuedMessage expired) {
         String expiryQueue = deliveryPolicy(expired.queue.name()).expiryQueue();

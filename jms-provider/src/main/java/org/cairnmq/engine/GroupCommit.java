@@ -303,7 +303,7 @@ final class GroupCommit implements AutoCloseable {
 
         Request(StoreBatch batch) {
             this.batch = batch;
-            this.rows = batch.inserts().size() + batch.deletes().size();
+            this.rows = batch.inserts().size() + batch.deletes().size() + batch.deliveryCounts().size();
             long size = 0;
             for (StoredMessage message : batch.inserts()) {
                 size += length(message.body()) + length(message.properties());

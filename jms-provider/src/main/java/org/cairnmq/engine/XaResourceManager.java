@@ -61,6 +61,7 @@ final class XaResourceManager {
         branch.associations--;
         if (branch.timedOut) {
             // Rolled back while the session worked in it: this work is undone too.
+            broker.recordAttempts(acknowledged);
             acknowledged.forEach(broker::redeliver);
             return;
         }
@@ -157,6 +158,7 @@ final class XaResourceManager {
                 throw error(XAException.XAER_RMFAIL, "Rollback failed, branch stays prepared: " + e.getMessage());
             }
         }
+        broker.recordAttempts(branch.acknowledged);
         branch.acknowledged.forEach(broker::redeliver);
     }
 
@@ -183,6 +185,7 @@ final class XaResourceManager {
         branch.timedOut = true;
         branch.state = XaBranch.State.ROLLBACK_ONLY;
         branch.sends.clear();
+        broker.recordAttempts(branch.acknowledged);
         branch.acknowledged.forEach(broker::redeliver);
         branch.acknowledged.clear();
     }

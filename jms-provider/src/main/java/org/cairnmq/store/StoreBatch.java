@@ -2,7 +2,9 @@ package org.cairnmq.store;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes that must become durable together, in one database transaction.
@@ -14,6 +16,7 @@ public final class StoreBatch {
     private final List<StoredMessage> inserts = new ArrayList<>();
     private final BitSet unclaimed = new BitSet();
     private final List<Long> deletes = new ArrayList<>();
+    private final Map<Long, Integer> deliveryCounts = new LinkedHashMap<>();
 
     /** Inserts a message the writing broker keeps in memory and dispatches itself. */
     public StoreBatch insert(StoredMessage message) {
@@ -25,6 +28,12 @@ public final class StoreBatch {
     public StoreBatch insertUnclaimed(StoredMessage message) {
         unclaimed.set(inserts.size());
         inserts.add(message);
+        return this;
+    }
+
+    /** Records how many delivery attempts a stored message has had, so that a restart counts them. */
+    public StoreBatch deliveryCount(long messageId, int attempts) {
+        deliveryCounts.put(messageId, attempts);
         return this;
     }
 
@@ -43,6 +52,7 @@ public final class StoreBatch {
             }
         }
         deletes.addAll(other.deletes);
+        deliveryCounts.putAll(other.deliveryCounts);
         return this;
     }
 
@@ -59,7 +69,12 @@ public final class StoreBatch {
         return deletes;
     }
 
+    /** Delivery attempts to record, by message id. */
+    public Map<Long, Integer> deliveryCounts() {
+        return deliveryCounts;
+    }
+
     public boolean isEmpty() {
-        return inserts.isEmpty() && deletes.isEmpty();
+        return inserts.isEmpty() && deletes.isEmpty() && deliveryCounts.isEmpty();
     }
 }

@@ -52,6 +52,11 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
             }
             // Inserts go out in JDBC batches (hibernate.jdbc.batch_size) with ids from the pooled sequence;
             // deletes in one statement per chunk, as databases limit the parameters of one statement.
+            batch.deliveryCounts().forEach((id, attempts) -> em
+                    .createQuery("update MessageEntity m set m.deliveryCount = :n where m.id = :id")
+                    .setParameter("n", attempts)
+                    .setParameter("id", id)
+                    .executeUpdate());
             List<Long> deletes = batch.deletes();
             for (int from = 0; from < deletes.size(); from += DELETE_CHUNK) {
                 em.createQuery("delete from MessageEntity m where m.id in :ids")
