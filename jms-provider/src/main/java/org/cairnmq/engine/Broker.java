@@ -43,6 +43,7 @@ public final class Broker implements AutoCloseable {
     private final PageLoader pager;
 
     private final String nodeName;
+    private final EngineManagement management;
     private final long leaseMillis;
 
     private Broker(MessageStore store, Executor deliveryThreads, Clock clock, BrokerOptions options) {
@@ -54,6 +55,7 @@ public final class Broker implements AutoCloseable {
         this.scheduler = new DeliveryScheduler(clock);
         this.xa = store instanceof PreparedTransactionStore prepared ? new XaResourceManager(this, prepared) : null;
         this.writes = GroupCommit.over(store);
+        this.management = new EngineManagement(this, new MessageOperations(this, store));
         this.pager = new PageLoader(store, scheduler, clock, options.queueMemoryLimit(), arrivalSequence,
                 StoredForm::fromStored);
     }
@@ -77,6 +79,78 @@ public final class Broker implements AutoCloseable {
         Broker broker = new Broker(store, deliveryThreads, clock, options);
         broker.reload();
         return broker;
+    }
+
+    /** What operators see and do: destinations, statistics, messages and repairs. */
+    public org.cairnmq.management.BrokerManagement management() {
+        return management;
+    }
+
+    Iterable<String> queueNames() {
+        return new java.util.TreeSet<>(queues.keySet());
+    }
+
+    Iterable<String> topicNames() {
+        return new java.util.TreeSet<>(topics.keySet());
+    }
+
+    QueueDestination existingQueue(String name) {
+        return queues.get(name);
+    }
+
+    TopicDestination existingTopic(String name) {
+        return topics.get(name);
+    }
+
+    boolean isTemporary(String name) {
+        return name.startsWith(TEMPORARY_PREFIX);
+    }
+
+    /** Forgets a queue whose messages management has deleted. */
+    void removeQueue(String name) {
+        queues.remove(name);
+        temporaryOwners.remove(name);
+    }
+
+    /** Deletes a topic and its subscriptions with their messages; refused while any has consumers. */
+    void removeTopic(String name) {
+        synchronized (subscriptionLock) {
+            TopicDestination topic = topics.get(name);
+            if (topic == null) {
+                return;
+            }
+            for (Subscription s : topic.subscriptions()) {
+                if (s.consumers() > 0) {
+                    throw new BrokerException(BrokerException.Kind.ILLEGAL_STATE,
+                            "Topic " + name + " has consumers on subscription " + (s.key == null ? "" : s.key.name()));
+                }
+            }
+            for (Subscription s : topic.subscriptions()) {
+                if (s.key != null) {
+                    removeNamed(s);
+                }
+            }
+            topics.remove(name);
+            temporaryOwners.remove(name);
+        }
+    }
+
+    List<Subscription> namedSubscriptions() {
+        synchronized (subscriptionLock) {
+            return new ArrayList<>(namedSubscriptions.values());
+        }
+    }
+
+    int consumersOf(Subscription subscription) {
+        synchronized (subscriptionLock) {
+            return subscription.consumers();
+        }
+    }
+
+    /** A stored message this instance has just claimed, as a message of the queue (management). */
+    QueuedMessage fromStore(StoredMessage stored, QueueDestination queue) {
+        return new QueuedMessage(arrivalSequence.incrementAndGet(), stored.id(), queue, StoredForm.fromStored(stored),
+                stored.deliveryCount() + 1);
     }
 
     /** Messages of a queue held in memory, ready for delivery; the rest of its depth only the store holds. */
@@ -164,12 +238,13 @@ public final class Broker implements AutoCloseable {
         boolean isDeadLetterQueue = failed.queue.subscriptionId() == 0
                 && failed.queue.name().equals(policy.deadLetterQueue());
         if (failed.deliveryCount() >= policy.maxDeliveryAttempts() && !isDeadLetterQueue) {
+            failed.queue.statistics.deadLettered.incrementAndGet();
             moveToDeadEnd(failed, policy.deadLetterQueue(),
                     "delivered " + failed.deliveryCount() + " times without acknowledgement");
             return;
         }
         long delay = policy.delayBeforeAttempt(next.deliveryCount());
-        scheduler.at(now() + delay, () -> next.queue.enqueue(next));
+        enqueueAt(now() + delay, next);
     }
 
     /**
@@ -198,8 +273,9 @@ public final class Broker implements AutoCloseable {
     /** A message found expired: to the expiry queue, or dropped. */
     void expire(QueuedMessage expired) {
         String expiryQueue = deliveryPolicy(expired.queue.name()).expiryQueue();
+        expired.queue.statistics.expired.incrementAndGet();
         if (expiryQueue == null) {
-            complete(List.of(), List.of(expired));
+            write(List.of(), List.of(expired));
         } else {
             moveToDeadEnd(expired, expiryQueue, "expired");
         }
@@ -218,7 +294,7 @@ public final class Broker implements AutoCloseable {
                 h.type(), h.persistent(), h.priority(), 0, 0);
         OutgoingMessage moved = new OutgoingMessage(DestinationAddress.queue(queueName),
                 new BrokerMessage(landed, properties, original.bodyType(), original.body()), null, null);
-        complete(List.of(moved), List.of(message));
+        write(List.of(moved), List.of(message));
     }
 
     /** Runs the action on the broker's timer after the delay. */
@@ -457,7 +533,13 @@ public final class Broker implements AutoCloseable {
      * sent messages become deliverable, acknowledged ones are gone.
      */
     void complete(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged) {
-        Work work = route(sends, acknowledged, true);
+        write(sends, acknowledged);
+        acknowledged.forEach(m -> m.queue.statistics.acknowledged.incrementAndGet());
+    }
+
+    /** As {@link #complete}, for the broker's own removals (expiry, dead-lettering, management). */
+    void write(List<OutgoingMessage> sends, List<QueuedMessage> removed) {
+        Work work = route(sends, removed, true);
         long[] ids;
         try {
             ids = work.batch.isEmpty() ? new long[0] : storeCall(() -> writes.commit(work.batch));
@@ -521,6 +603,7 @@ public final class Broker implements AutoCloseable {
             QueueDestination target = work.targets.get(i);
             BrokerMessage message = work.messages.get(i);
             long storeId = message.headers().persistent() && target.durable() ? ids[next++] : 0;
+            target.statistics.enqueued.incrementAndGet();
             if (work.storedOnly.get(i)) {
                 target.storedOnlyArrived();
                 continue;
@@ -539,10 +622,19 @@ public final class Broker implements AutoCloseable {
     private void makeDeliverable(QueuedMessage message) {
         long deliveryTime = message.message().headers().deliveryTime();
         if (deliveryTime > now()) {
-            scheduler.at(deliveryTime, () -> message.queue.enqueue(message));
+            enqueueAt(deliveryTime, message);
         } else {
             message.queue.enqueue(message);
         }
+    }
+
+    private void enqueueAt(long time, QueuedMessage message) {
+        QueueStatistics statistics = message.queue.statistics;
+        statistics.scheduled.incrementAndGet();
+        scheduler.at(time, () -> {
+            statistics.scheduled.decrementAndGet();
+            message.queue.enqueue(message);
+        });
     }
 
     private List<QueueDestination> targetsOf(OutgoingMessage send) {
@@ -623,6 +715,9 @@ public final class Broker implements AutoCloseable {
             subscriptionQueues.put(stored.id(), queue);
         }
         store.joinAsNode(nodeName, now() + leaseMillis);
+        // The default dead-letter and expiry queues exist from the start, for operators to look into.
+        queue(DeliveryPolicy.DEFAULT.deadLetterQueue());
+        queue(DeliveryPolicy.DEFAULT.expiryQueue());
         List<PreparedTransaction> prepared = xa == null ? List.of() : ((PreparedTransactionStore) store).loadPrepared();
         Map<PreparedTransaction, List<QueuedMessage>> held = new HashMap<>();
         for (PreparedTransaction tx : prepared) {

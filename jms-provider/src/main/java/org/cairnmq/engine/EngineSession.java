@@ -118,6 +118,7 @@ public final class EngineSession {
                 return;
             }
         }
+        message.queue.statistics.inFlight.decrementAndGet();
         broker.complete(List.of(), List.of(message));
     }
 
@@ -131,6 +132,7 @@ public final class EngineSession {
                 return;
             }
         }
+        message.queue.statistics.inFlight.decrementAndGet();
         message.queue.giveBack(message);
     }
 
@@ -228,6 +230,7 @@ public final class EngineSession {
         synchronized (unacknowledged) {
             unacknowledged.add(message);
         }
+        message.queue.statistics.inFlight.incrementAndGet();
     }
 
     void forget(EngineConsumer consumer) {
@@ -262,6 +265,7 @@ public final class EngineSession {
         synchronized (unacknowledged) {
             List<QueuedMessage> taken = new ArrayList<>(unacknowledged);
             unacknowledged.clear();
+            taken.forEach(m -> m.queue.statistics.inFlight.decrementAndGet());
             return taken;
         }
     }

@@ -23,6 +23,7 @@ final class QueueDestination {
     private final ArrayDeque<Receiver> waiting = new ArrayDeque<>();
     private final java.util.concurrent.atomic.AtomicInteger consumers = new java.util.concurrent.atomic.AtomicInteger();
     private final PageLoader pager;
+    final QueueStatistics statistics = new QueueStatistics();
     // Paging, guarded by lock. Once the queue holds its memory limit, further persistent arrivals stay in
     // the store only, and the queue stays paged until the store holds none of them: so no later arrival
     // overtakes an earlier one that is still waiting in the store.
@@ -145,6 +146,14 @@ final class QueueDestination {
             toStoreInFlight--;
             storeArrivals++;
             storedOnly++;
+        }
+        loadIfLow();
+    }
+
+    /** Management took messages that waited in the store only. */
+    void storedOnlyTaken(int count) {
+        synchronized (lock) {
+            storedOnly = Math.max(0, storedOnly - count);
         }
         loadIfLow();
     }
@@ -283,6 +292,50 @@ final class QueueDestination {
 
     int consumers() {
         return consumers.get();
+    }
+
+    /** Age of the oldest message waiting in memory, or -1 when none. */
+    long oldestAgeMillis(long now) {
+        synchronized (lock) {
+            long oldest = Long.MAX_VALUE;
+            for (QueuedMessage m : ready) {
+                oldest = Math.min(oldest, m.message().headers().timestamp());
+            }
+            return oldest == Long.MAX_VALUE ? -1 : Math.max(0, now - oldest);
+        }
+    }
+
+    /**
+     * Takes a waiting message out of memory so that management can act on it.
+     *
+     * @return the message, or {@code null} if it is not waiting in memory (delivered, scheduled, or only in
+     *         the store)
+     */
+    QueuedMessage removeReady(java.util.function.Predicate<QueuedMessage> which) {
+        synchronized (lock) {
+            for (Iterator<QueuedMessage> it = ready.iterator(); it.hasNext(); ) {
+                QueuedMessage m = it.next();
+                if (which.test(m)) {
+                    it.remove();
+                    return m;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The waiting messages in memory, in delivery order. */
+    java.util.List<QueuedMessage> readySnapshot() {
+        synchronized (lock) {
+            return new java.util.ArrayList<>(ready);
+        }
+    }
+
+    /** Whether some of this queue's messages wait in the store only. */
+    boolean paged() {
+        synchronized (lock) {
+            return paged;
+        }
     }
 
     int inMemory() {

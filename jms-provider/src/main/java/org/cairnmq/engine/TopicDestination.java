@@ -25,6 +25,10 @@ final class TopicDestination {
         subscriptions.remove(subscription);
     }
 
+    List<Subscription> subscriptions() {
+        return List.copyOf(subscriptions);
+    }
+
     boolean hasSubscriptions() {
         return !subscriptions.isEmpty();
     }

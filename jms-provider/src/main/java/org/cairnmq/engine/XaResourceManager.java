@@ -136,6 +136,7 @@ final class XaResourceManager {
                 throw error(XAException.XAER_RMFAIL, "Commit failed, branch stays prepared: " + e.getMessage());
             }
             broker.deliverAll(branch.preparedArrivals);
+            branch.acknowledged.forEach(m -> m.queue.statistics.acknowledged.incrementAndGet());
         }
         synchronized (this) {
             branches.remove(xid);

@@ -60,6 +60,15 @@ public interface MessageStore extends AutoCloseable {
     /** Reads, without claiming, the first {@code max} messages {@link #claim} would take (for browsers). */
     List<StoredMessage> peek(StoredQueue queue, int max, long now);
 
+    /**
+     * The messages of a queue with ids above {@code afterId}, in id order, whoever holds them (management
+     * browsing and search); at most {@code limit}.
+     */
+    List<ScannedMessage> scan(StoredQueue queue, long afterId, int limit, long now);
+
+    /** Claims those of the given messages that no live instance holds (management acting on them). */
+    List<StoredMessage> claimFree(Collection<Long> ids, long now);
+
     /** Claims the given messages for this instance whatever holds them (start-up recovery of XA branches). */
     List<StoredMessage> claimById(Collection<Long> ids);
 

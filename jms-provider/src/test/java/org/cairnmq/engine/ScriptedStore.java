@@ -172,6 +172,17 @@ final class ScriptedStore implements MessageStore {
     }
 
     @Override
+    public List<org.cairnmq.store.ScannedMessage> scan(org.cairnmq.store.StoredQueue queue, long afterId, int limit,
+            long now) {
+        return List.of();
+    }
+
+    @Override
+    public List<StoredMessage> claimFree(java.util.Collection<Long> ids, long now) {
+        return List.of();
+    }
+
+    @Override
     public List<StoredMessage> claimById(java.util.Collection<Long> ids) {
         return List.of();
     }

@@ -79,6 +79,16 @@ public final class PooledJpaStore implements MessageStore, PreparedTransactionSt
     }
 
     @Override
+    public List<org.cairnmq.store.ScannedMessage> scan(StoredQueue queue, long afterId, int limit, long now) {
+        return store.scan(queue, afterId, limit, now);
+    }
+
+    @Override
+    public List<StoredMessage> claimFree(Collection<Long> ids, long now) {
+        return store.claimFree(ids, now);
+    }
+
+    @Override
     public List<StoredMessage> claimById(Collection<Long> ids) {
         return store.claimById(ids);
     }

@@ -5,6 +5,7 @@ import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.cairnmq.store.ScannedMessage;
 import org.cairnmq.store.StoredQueue;
 
 /**
@@ -121,6 +122,45 @@ final class DispatchClaims {
                     .getResultList());
         }
         return claimed;
+    }
+
+    List<ScannedMessage> scan(EntityManager em, String instanceId, StoredQueue queue, long afterId, int limit,
+            long now) {
+        List<MessageEntity> rows = em.createQuery("select m from MessageEntity m where m.destination = :d "
+                        + "and m.subscriptionId = :s and m.preparedTx = 0 and m.id > :after order by m.id", MessageEntity.class)
+                .setParameter("d", queue.destination())
+                .setParameter("s", queue.subscriptionId())
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultList();
+        java.util.Set<String> live = new java.util.HashSet<>();
+        for (Object id : em.createNativeQuery("select instance_id from cairn_node where lease_until > ?1")
+                .setParameter(1, now).getResultList()) {
+            live.add((String) id);
+        }
+        List<ScannedMessage> scanned = new ArrayList<>(rows.size());
+        for (MessageEntity row : rows) {
+            scanned.add(new ScannedMessage(row.toStored(), row.claimedBy() != null && live.contains(row.claimedBy())));
+        }
+        return scanned;
+    }
+
+    List<MessageEntity> claimFree(EntityManager em, String instanceId, Collection<Long> ids, long now) {
+        List<Long> free = new ArrayList<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += JpaMessageStore.DELETE_CHUNK) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + JpaMessageStore.DELETE_CHUNK));
+            for (Object id : em.createNativeQuery("select m.id from cairn_message m where m.id in (:ids) "
+                            + "and m.prepared_tx = 0 and (m.claimed_by is null or m.claimed_by not in "
+                            + "(select n.instance_id from cairn_node n where n.lease_until > :now)) "
+                            + "and not exists (select 1 from cairn_prepared_ack a where a.message_id = m.id)" + rowLock)
+                    .setParameter("ids", chunk)
+                    .setParameter("now", now)
+                    .getResultList()) {
+                free.add(((Number) id).longValue());
+            }
+        }
+        return claimById(em, instanceId, free);
     }
 
     long countUnclaimed(EntityManager em, String instanceId, StoredQueue queue, long now) {

@@ -13,6 +13,7 @@ import org.cairnmq.store.StoreBatch;
 import org.cairnmq.store.StoreException;
 import org.cairnmq.store.StoredMessage;
 import org.cairnmq.store.StoredQueue;
+import org.cairnmq.store.ScannedMessage;
 import org.cairnmq.store.StoredSubscription;
 import org.cairnmq.store.PreparedTransaction;
 import org.cairnmq.store.PreparedTransactionStore;
@@ -110,6 +111,20 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
         List<StoredMessage> rows = new ArrayList<>();
         inTransaction(em -> claims.peek(em, instanceId, queue, max, now).forEach(e -> rows.add(e.toStored())));
         return rows;
+    }
+
+    @Override
+    public List<ScannedMessage> scan(StoredQueue queue, long afterId, int limit, long now) {
+        List<ScannedMessage> rows = new ArrayList<>();
+        inTransaction(em -> rows.addAll(claims.scan(em, instanceId, queue, afterId, limit, now)));
+        return rows;
+    }
+
+    @Override
+    public List<StoredMessage> claimFree(Collection<Long> ids, long now) {
+        List<StoredMessage> claimed = new ArrayList<>();
+        inTransaction(em -> claims.claimFree(em, instanceId, ids, now).forEach(e -> claimed.add(e.toStored())));
+        return claimed;
     }
 
     @Override

@@ -96,6 +96,10 @@ class MessageEntity {
         return id;
     }
 
+    String claimedBy() {
+        return claimedBy;
+    }
+
     MessageEntity claimedBy(String instanceId) {
         claimedBy = instanceId;
         return this;

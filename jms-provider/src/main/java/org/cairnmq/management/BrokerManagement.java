@@ -1,0 +1,91 @@
+package org.cairnmq.management;
+
+import java.util.List;
+import java.util.Map;
+import org.cairnmq.engine.DeliveryPolicy;
+
+/**
+ * Everything an operator can see and do on a running broker: destinations and their statistics,
+ * subscriptions, messages (browse, search, view) and repairs (purge, delete, move, copy, retry from a
+ * dead-letter queue, send a test message). The admin console, its REST API and JMX all go through this
+ * one interface; none of them touches the store.
+ *
+ * <p>Operations on many messages are safe to repeat: each reports how many messages matched, how many it
+ * changed, and how many it had to skip because a consumer holds them right now (delivered and not yet
+ * acknowledged) or another broker instance does. A skipped message is untouched.
+ *
+ * <p>Failures are {@link ManagementException}s whose {@link ManagementException.Kind} says whose fault
+ * they are (an unknown destination, a bad request, a conflict with the broker's state).
+ */
+public interface BrokerManagement {
+
+    /** Every queue and topic (temporary ones included), sorted by type and name. */
+    List<DestinationView> destinations();
+
+    /** One destination; {@code NOT_FOUND} if there is none of that type and name. */
+    DestinationView destination(DestinationType type, String name);
+
+    /** Creates a queue or topic; {@code CONFLICT} if it exists, {@code INVALID} for a reserved name. */
+    DestinationView createDestination(DestinationType type, String name);
+
+    /**
+     * Deletes a queue with its messages, or a topic with its subscriptions and their messages;
+     * {@code CONFLICT} while consumers are attached.
+     *
+     * @return how many messages were deleted with it
+     */
+    long deleteDestination(DestinationType type, String name);
+
+    /** The redelivery, dead-letter and expiry policy in force for a queue or topic. */
+    DeliveryPolicy deliveryPolicy(DestinationType type, String name);
+
+    /** Sets a destination's own policy; {@code null} goes back to the broker's default. */
+    void setDeliveryPolicy(DestinationType type, String name, DeliveryPolicy policy);
+
+    /** Durable and shared subscriptions, sorted by topic and name. */
+    List<SubscriptionView> subscriptions();
+
+    /** Deletes a durable subscription and its messages; {@code CONFLICT} while it has consumers. */
+    void deleteSubscription(String clientId, String name);
+
+    /**
+     * Messages of a queue that match the query, oldest first, one page at a time: pass the page's
+     * {@link MessagePage#next()} as the query's {@code after} for the next page.
+     */
+    MessagePage browse(String queue, MessageQuery query);
+
+    /** One message of a queue by its {@link MessageView#handle()}; {@code NOT_FOUND} if it is gone. */
+    MessageView message(String queue, String handle);
+
+    /** Deletes every message of a queue that matches the query ({@link MessageQuery#all()} purges it). */
+    OperationResult delete(String queue, MessageQuery query);
+
+    /** Deletes the messages with these handles. */
+    OperationResult delete(String queue, List<String> handles);
+
+    /** Moves matching messages to another queue (delivery count starts again). */
+    OperationResult move(String queue, MessageQuery query, String toQueue);
+
+    OperationResult move(String queue, List<String> handles, String toQueue);
+
+    /** Copies matching messages to another queue; the originals stay. */
+    OperationResult copy(String queue, MessageQuery query, String toQueue);
+
+    OperationResult copy(String queue, List<String> handles, String toQueue);
+
+    /**
+     * Sends dead-lettered or expired messages back where they came from (their
+     * {@code CairnOriginalDestination}), without the dead-letter properties and with the delivery count
+     * starting again. Messages without an original destination are skipped.
+     */
+    OperationResult retry(String queue, MessageQuery query);
+
+    OperationResult retry(String queue, List<String> handles);
+
+    /**
+     * Sends a text message, as an application would.
+     *
+     * @return its JMSMessageID
+     */
+    String send(DestinationType type, String name, String text, Map<String, Object> properties, boolean persistent);
+}

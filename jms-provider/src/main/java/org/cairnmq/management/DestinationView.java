@@ -1,0 +1,36 @@
+package org.cairnmq.management;
+
+/**
+ * A destination as an operator sees it at one moment. Counters run since the broker started; rates are
+ * for the caller to derive from two readings.
+ *
+ * @param depth             messages waiting to be delivered (in memory and in the store); for a topic, the
+ *                          sum over its subscriptions
+ * @param inMemory          of those, how many the broker holds in memory
+ * @param inFlight          delivered to consumers and not yet acknowledged
+ * @param scheduled         waiting for their delivery time or a redelivery back-off
+ * @param consumers         consumers attached (for a topic: to all its subscriptions)
+ * @param subscriptions     a topic's subscriptions; 0 for a queue
+ * @param enqueued          messages that arrived
+ * @param acknowledged      messages consumed for good
+ * @param expired           messages that expired here
+ * @param deadLettered      messages moved from here to a dead-letter queue
+ * @param oldestMessageAgeMillis age of the oldest message waiting in memory, or -1 when none
+ * @param temporary         whether it is a temporary destination of one connection
+ */
+public record DestinationView(
+        DestinationType type,
+        String name,
+        long depth,
+        long inMemory,
+        long inFlight,
+        long scheduled,
+        int consumers,
+        int subscriptions,
+        long enqueued,
+        long acknowledged,
+        long expired,
+        long deadLettered,
+        long oldestMessageAgeMillis,
+        boolean temporary) {
+}
