@@ -5,9 +5,12 @@ import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.MessageDrivenContext;
 import jakarta.inject.Inject;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -19,8 +22,9 @@ import javax.sql.DataSource;
 /**
  * A message-driven bean with the default container-managed transaction: it writes the order's row; it
  * throws for an order whose text starts with {@code fail-}, and marks the transaction rollback-only, on
- * the first delivery only, for one that starts with {@code rollback-once-}. Either must roll back both the
- * row and the message's receipt.
+ * the first delivery only, for one that contains {@code rollback-once-}. Either must roll back the row,
+ * the message's receipt and what the bean sent. An order starting with {@code forward-} is sent on to
+ * another queue, with its delivery count.
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "destination", propertyValue = OrderListener.QUEUE),
@@ -29,6 +33,10 @@ import javax.sql.DataSource;
 })
 public class OrderListener implements MessageListener {
     static final String QUEUE = "xa-mdb-orders";
+    static final String FORWARDED = "xa-mdb-forwarded";
+
+    @Resource(lookup = "java:/jms/cairn/ConnectionFactory")
+    ConnectionFactory cairn;
 
     @Resource(lookup = "java:jboss/datasources/XaOrdersDS")
     DataSource orders;
@@ -65,11 +73,22 @@ public class OrderListener implements MessageListener {
             if (text.startsWith("fail-")) {
                 throw new IllegalStateException("Order " + text + " refused, as the test asked");
             }
-            if (text.startsWith("rollback-once-") && !message.getJMSRedelivered()) {
+            if (text.startsWith("forward-")) {
+                forward(text + "#" + message.getIntProperty("JMSXDeliveryCount"));
+            }
+            if (text.contains("rollback-once-") && !message.getJMSRedelivered()) {
                 context.setRollbackOnly();
             }
         } catch (JMSException | SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends on through the pooled factory: a second Cairn session in the same transaction. */
+    private void forward(String text) throws JMSException {
+        try (Connection connection = cairn.createConnection()) {
+            Session session = connection.createSession();
+            session.createProducer(session.createQueue(FORWARDED)).send(session.createTextMessage(text));
         }
     }
 }

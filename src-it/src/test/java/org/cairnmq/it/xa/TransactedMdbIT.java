@@ -91,6 +91,24 @@ class TransactedMdbIT {
 
     @Test
     @OperateOnDeployment("app")
+    void whatTheBeanSendsBelongsToItsTransaction() throws Exception {
+        desk.createTable();
+        String text = "forward-rollback-once-" + UUID.randomUUID();
+        send(text);
+
+        List<Attempt> attempts = log.awaitCompleted(text, 2, Duration.ofSeconds(30));
+        assertEquals(2, attempts.size(), "deliveries completed: " + attempts);
+        assertTrue(attempts.get(1).committed());
+
+        // The first delivery's send was rolled back with it: the second one's is first in line.
+        assertEquals(text + "#2", receive(OrderListener.FORWARDED));
+        String marker = "marker-" + UUID.randomUUID();
+        send(OrderListener.FORWARDED, marker);
+        assertEquals(marker, receive(OrderListener.FORWARDED), "nothing else was forwarded");
+    }
+
+    @Test
+    @OperateOnDeployment("app")
     void aBeanThatThrowsKeepsNoRowAndItsMessageEndsInTheDeadLetterQueue() throws Exception {
         desk.createTable();
         String text = "fail-" + UUID.randomUUID();
@@ -112,12 +130,26 @@ class TransactedMdbIT {
     }
 
     private static void send(String text) throws Exception {
+        send(OrderListener.QUEUE, text);
+    }
+
+    private static void send(String queue, String text) throws Exception {
         ConnectionFactory factory = (ConnectionFactory) new InitialContext().lookup("java:/jms/cairn/ConnectionFactory");
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession();
             TextMessage message = session.createTextMessage(text);
             message.setStringProperty("order", text);
-            session.createProducer(session.createQueue(OrderListener.QUEUE)).send(message);
+            session.createProducer(session.createQueue(queue)).send(message);
+        }
+    }
+
+    private static String receive(String queue) throws Exception {
+        ConnectionFactory factory = (ConnectionFactory) new InitialContext().lookup("java:/jms/cairn/ConnectionFactory");
+        try (Connection connection = factory.createConnection()) {
+            Session session = connection.createSession();
+            Message message = session.createConsumer(session.createQueue(queue)).receive(30_000);
+            assertNotNull(message, "nothing in " + queue);
+            return ((TextMessage) message).getText();
         }
     }
 
