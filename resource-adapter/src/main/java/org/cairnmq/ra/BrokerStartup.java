@@ -65,6 +65,11 @@ final class BrokerStartup {
         return broker;
     }
 
+    /** The broker if it has started, without waiting; {@code null} while it starts or if it failed. */
+    Broker brokerIfStarted() {
+        return done.getCount() == 0 ? broker : null;
+    }
+
     WorkManagerExecutor threads() {
         return threads;
     }

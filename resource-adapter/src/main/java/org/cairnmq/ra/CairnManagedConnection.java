@@ -21,13 +21,17 @@ import org.cairnmq.jms.JmsSession;
 
 /**
  * A pooled physical broker session. Applications hold {@link SessionHandle}s to it; when the last handle
- * closes, the server puts it back in the pool.
+ * closes, the server puts it back in the pool. The session itself is non-transacted and auto-acknowledging;
+ * the server makes its work part of a JTA transaction through {@link #getXAResource} (or, if configured
+ * so, {@link #getLocalTransaction}).
  */
 final class CairnManagedConnection implements ManagedConnection {
     private final Connection physicalConnection;
     private final JmsSession physicalSession;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final List<SessionHandle> handles = new CopyOnWriteArrayList<>();
+    private final TransactionFlag inTransaction = new TransactionFlag();
+    private XAResource xaResource;
     private PrintWriter logWriter;
 
     CairnManagedConnection(Broker broker) throws ResourceException {
@@ -42,6 +46,15 @@ final class CairnManagedConnection implements ManagedConnection {
 
     JmsSession physicalSession() {
         return physicalSession;
+    }
+
+    /** Whether the session's work belongs to a container-managed transaction right now. */
+    boolean inTransaction() {
+        return inTransaction.isActive();
+    }
+
+    TransactionFlag transactionFlag() {
+        return inTransaction;
     }
 
     @Override
@@ -74,6 +87,7 @@ final class CairnManagedConnection implements ManagedConnection {
         handles.forEach(SessionHandle::invalidate);
         handles.clear();
         try {
+            // Nothing of the last user may reach the next one: unacknowledged deliveries go back to their queues.
             physicalSession.recover();
         } catch (JMSException e) {
             throw new ResourceException("Cannot reset the pooled Cairn session", e);
@@ -102,8 +116,11 @@ final class CairnManagedConnection implements ManagedConnection {
     }
 
     @Override
-    public XAResource getXAResource() throws ResourceException {
-        throw new jakarta.resource.NotSupportedException("XA is not implemented yet in Cairn");
+    public synchronized XAResource getXAResource() {
+        if (xaResource == null) {
+            xaResource = new CairnXaResource(physicalSession.getXAResource(), inTransaction);
+        }
+        return xaResource;
     }
 
     @Override

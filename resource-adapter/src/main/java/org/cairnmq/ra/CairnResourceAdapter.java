@@ -1,5 +1,8 @@
 package org.cairnmq.ra;
 
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
@@ -8,9 +11,12 @@ import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
 import org.cairnmq.engine.Broker;
+import org.cairnmq.jms.JmsConnectionFactory;
+import org.cairnmq.jms.JmsSession;
 
 /**
  * Cairn's resource adapter: starts the broker over the store's data source, serves the pooled
@@ -24,6 +30,8 @@ public class CairnResourceAdapter implements ResourceAdapter {
 
     private transient BrokerStartup startup;
     private final transient Map<MessageEndpointFactory, InboundActivation> activations = new ConcurrentHashMap<>();
+    private transient Connection recoveryConnection;
+    private transient XAResource recoveryResource;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -37,6 +45,7 @@ public class CairnResourceAdapter implements ResourceAdapter {
     public void stop() {
         activations.values().forEach(InboundActivation::stop);
         activations.clear();
+        closeRecoveryConnection();
         if (startup != null) {
             startup.shutdown();
         }
@@ -62,9 +71,41 @@ public class CairnResourceAdapter implements ResourceAdapter {
         }
     }
 
+    /**
+     * The broker's XA resource for the server's recovery manager: it reports the branches prepared in the
+     * store and commits or rolls back any of them by Xid, whichever session began it. It is the same for
+     * every activation, on a session of its own that no application uses.
+     */
     @Override
-    public XAResource[] getXAResources(ActivationSpec[] specs) {
-        return new XAResource[0];
+    public synchronized XAResource[] getXAResources(ActivationSpec[] specs) throws ResourceException {
+        // The recovery manager scans again later: a broker still starting is not waited for.
+        Broker broker = startup == null ? null : startup.brokerIfStarted();
+        if (broker == null) {
+            return new XAResource[0];
+        }
+        if (recoveryResource == null) {
+            try {
+                recoveryConnection = new JmsConnectionFactory(broker).createConnection();
+                JmsSession session = (JmsSession) recoveryConnection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                recoveryResource = new CairnXaResource(session.getXAResource(), new TransactionFlag());
+            } catch (JMSException e) {
+                closeRecoveryConnection();
+                throw new ResourceException("Cannot open Cairn's recovery session: " + e.getMessage(), e);
+            }
+        }
+        return new XAResource[] {recoveryResource};
+    }
+
+    private synchronized void closeRecoveryConnection() {
+        recoveryResource = null;
+        if (recoveryConnection != null) {
+            try {
+                recoveryConnection.close();
+            } catch (JMSException e) {
+                LOG.log(Level.WARNING, "CAIRN-RA-005 Closing the recovery session failed", e);
+            }
+            recoveryConnection = null;
+        }
     }
 
     /** The running broker, waiting for its start-up to finish if needed. */

@@ -17,8 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.cairnmq.jms.JmsConnectionMetaData;
 
 /**
- * A connection as an application in the EE container sees it: each session comes from the server's pool,
- * and the calls Jakarta Messaging forbids there (section 12.2) throw {@link IllegalStateException}.
+ * A connection as an application in the EE container sees it: its session comes from the server's pool,
+ * and the calls Jakarta Messaging forbids there (section 12.2) throw {@link IllegalStateException}. As the
+ * specification asks of EE applications, a connection has one active session at a time.
  */
 final class ConnectionHandle implements Connection {
     private final CairnManagedConnectionFactory managedFactory;
@@ -33,8 +34,14 @@ final class ConnectionHandle implements Connection {
 
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        // In the EE container the arguments are ignored: the session joins the caller's transaction if any.
+        // In the EE container the arguments are ignored: the session joins the caller's transaction if any,
+        // and is non-transacted and auto-acknowledging outside one.
         checkOpen();
+        if (sessions.stream().anyMatch(SessionHandle::isOpen)) {
+            throw new IllegalStateException(
+                    "This connection has an active session; the Jakarta EE container allows one per connection");
+        }
+        sessions.removeIf(session -> !session.isOpen());
         try {
             SessionHandle session = (SessionHandle) manager.allocateConnection(managedFactory, null);
             sessions.add(session);
@@ -65,7 +72,7 @@ final class ConnectionHandle implements Connection {
 
     @Override
     public void setClientID(String clientId) throws JMSException {
-        throw forbidden("setClientID");
+        throw ContainerRules.forbidden("setClientID");
     }
 
     @Override
@@ -76,12 +83,13 @@ final class ConnectionHandle implements Connection {
 
     @Override
     public ExceptionListener getExceptionListener() throws JMSException {
-        throw forbidden("getExceptionListener");
+        checkOpen();
+        return null;
     }
 
     @Override
     public void setExceptionListener(ExceptionListener listener) throws JMSException {
-        throw forbidden("setExceptionListener");
+        throw ContainerRules.forbidden("setExceptionListener");
     }
 
     @Override
@@ -91,7 +99,7 @@ final class ConnectionHandle implements Connection {
 
     @Override
     public void stop() throws JMSException {
-        throw forbidden("stop");
+        throw ContainerRules.forbidden("stop");
     }
 
     @Override
@@ -109,25 +117,25 @@ final class ConnectionHandle implements Connection {
     @Override
     public ConnectionConsumer createConnectionConsumer(Destination destination, String selector,
             ServerSessionPool pool, int maxMessages) throws JMSException {
-        throw forbidden("createConnectionConsumer");
+        throw ContainerRules.forbidden("createConnectionConsumer");
     }
 
     @Override
     public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String name, String selector,
             ServerSessionPool pool, int maxMessages) throws JMSException {
-        throw forbidden("createSharedConnectionConsumer");
+        throw ContainerRules.forbidden("createSharedConnectionConsumer");
     }
 
     @Override
     public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String name, String selector,
             ServerSessionPool pool, int maxMessages) throws JMSException {
-        throw forbidden("createDurableConnectionConsumer");
+        throw ContainerRules.forbidden("createDurableConnectionConsumer");
     }
 
     @Override
     public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String name, String selector,
             ServerSessionPool pool, int maxMessages) throws JMSException {
-        throw forbidden("createSharedDurableConnectionConsumer");
+        throw ContainerRules.forbidden("createSharedDurableConnectionConsumer");
     }
 
     private void checkOpen() throws IllegalStateException {
@@ -136,7 +144,4 @@ final class ConnectionHandle implements Connection {
         }
     }
 
-    private static IllegalStateException forbidden(String method) {
-        return new IllegalStateException(method + " is not allowed in the Jakarta EE web or EJB container");
-    }
 }

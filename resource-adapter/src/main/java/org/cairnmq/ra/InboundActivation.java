@@ -15,10 +15,13 @@ import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.cairnmq.jms.JmsConnectionFactory;
+import org.cairnmq.jms.JmsSession;
 
 /**
  * One activated message endpoint: {@code maxSession} consumer sessions on its queue, each handing its
- * messages to an endpoint instance of its own.
+ * messages to an endpoint instance of its own. If the container wants transacted delivery, each session's
+ * XA resource is given to its endpoint and every message is received inside the bean's transaction
+ * ({@link TransactedDelivery}).
  */
 final class InboundActivation {
     private static final Logger LOG = Logger.getLogger(InboundActivation.class.getName());
@@ -38,13 +41,22 @@ final class InboundActivation {
     /** Resolves the destination now, so a wrong one fails the deployment; then starts delivery. */
     synchronized void start() throws ResourceException {
         String queueName = resolveQueueName();
+        boolean transacted = isDeliveryTransacted();
         try {
             connection = new JmsConnectionFactory(adapter.broker()).createConnection();
             for (int i = 0; i < spec.getMaxSession(); i++) {
                 Session session = connection.createSession(false, spec.sessionAcknowledgeMode());
-                MessageEndpoint endpoint = endpointFactory.createEndpoint(null);
-                endpoints.add(endpoint);
-                session.createConsumer(session.createQueue(queueName)).setMessageListener((MessageListener) endpoint);
+                MessageListener listener;
+                if (transacted) {
+                    MessageEndpoint endpoint = endpointFactory.createEndpoint(((JmsSession) session).getXAResource());
+                    endpoints.add(endpoint);
+                    listener = new TransactedDelivery(endpoint);
+                } else {
+                    MessageEndpoint endpoint = endpointFactory.createEndpoint(null);
+                    endpoints.add(endpoint);
+                    listener = (MessageListener) endpoint;
+                }
+                session.createConsumer(session.createQueue(queueName)).setMessageListener(listener);
             }
             connection.start();
         } catch (JMSException e) {
@@ -52,7 +64,7 @@ final class InboundActivation {
             throw new ResourceException("Cannot start delivery from queue " + queueName + ": " + e.getMessage(), e);
         }
         LOG.info("CAIRN-RA-010 Delivering queue " + queueName + " to " + endpointFactory.getEndpointClass()
-                + " with " + spec.getMaxSession() + " sessions");
+                + " with " + spec.getMaxSession() + " sessions" + (transacted ? ", in XA transactions" : ""));
     }
 
     /** Stops delivery; messages being delivered finish, unacknowledged ones go back to the queue. */
@@ -67,6 +79,15 @@ final class InboundActivation {
         }
         endpoints.forEach(MessageEndpoint::release);
         endpoints.clear();
+    }
+
+    /** Whether the container wants each delivery in a transaction of its own (a CMT bean with REQUIRED). */
+    private boolean isDeliveryTransacted() throws ResourceException {
+        try {
+            return endpointFactory.isDeliveryTransacted(TransactedDelivery.ON_MESSAGE);
+        } catch (NoSuchMethodException e) {
+            throw new jakarta.resource.NotSupportedException("The endpoint is not a MessageListener: " + e.getMessage());
+        }
     }
 
     private String resolveQueueName() throws ResourceException {

@@ -3,6 +3,7 @@ package org.cairnmq.ra;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
+import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
@@ -19,6 +20,7 @@ import jakarta.jms.TemporaryTopic;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicSubscriber;
+import jakarta.jms.TransactionInProgressException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,11 +29,16 @@ import org.cairnmq.jms.JmsSession;
 /**
  * What the application holds of a pooled session. Closing it returns the session to the pool, closing
  * the producers and consumers made through it; after that every call throws.
+ *
+ * <p>Inside a JTA transaction the session's sends and receipts belong to the transaction, and
+ * {@link #commit}, {@link #rollback} and {@link #recover} are the transaction manager's business; outside
+ * one the session is non-transacted and auto-acknowledging, whatever {@code createSession} was given. The
+ * calls the EE container forbids (Jakarta Messaging 3.1, section 12.2) throw {@link IllegalStateException}.
  */
 final class SessionHandle implements Session {
     private volatile CairnManagedConnection owner;
-    private final List<MessageProducer> producers = new CopyOnWriteArrayList<>();
-    private final List<MessageConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final List<ProducerHandle> producers = new CopyOnWriteArrayList<>();
+    private final List<ConsumerHandle> consumers = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     SessionHandle(CairnManagedConnection owner) {
@@ -44,6 +51,10 @@ final class SessionHandle implements Session {
 
     void moveTo(CairnManagedConnection newOwner) {
         owner = newOwner;
+    }
+
+    boolean isOpen() {
+        return !closed;
     }
 
     /** The pool reclaimed the session: this handle is dead. */
@@ -63,10 +74,10 @@ final class SessionHandle implements Session {
         if (closed) {
             return;
         }
-        for (MessageConsumer consumer : consumers) {
+        for (ConsumerHandle consumer : consumers) {
             consumer.close();
         }
-        for (MessageProducer producer : producers) {
+        for (ProducerHandle producer : producers) {
             producer.close();
         }
         closed = true;
@@ -113,51 +124,66 @@ final class SessionHandle implements Session {
         return session().createTextMessage(text);
     }
 
+    /** {@code true} while the session works inside a JTA transaction. */
     @Override
     public boolean getTransacted() throws JMSException {
-        return session().getTransacted();
+        session();
+        return owner.inTransaction();
     }
 
+    /** {@link #SESSION_TRANSACTED} inside a JTA transaction, {@link #AUTO_ACKNOWLEDGE} outside. */
     @Override
     public int getAcknowledgeMode() throws JMSException {
-        return session().getAcknowledgeMode();
+        session();
+        return owner.inTransaction() ? SESSION_TRANSACTED : AUTO_ACKNOWLEDGE;
     }
 
     @Override
     public void commit() throws JMSException {
         session();
-        throw new jakarta.jms.TransactionInProgressException("In the EE container the transaction manager commits");
+        if (owner.inTransaction()) {
+            throw new TransactionInProgressException("Inside a JTA transaction the transaction manager commits");
+        }
+        throw new IllegalStateException("Not a transacted session: outside a JTA transaction each message counts alone");
     }
 
     @Override
     public void rollback() throws JMSException {
         session();
-        throw new jakarta.jms.TransactionInProgressException("In the EE container the transaction manager rolls back");
+        if (owner.inTransaction()) {
+            throw new TransactionInProgressException("Inside a JTA transaction the transaction manager rolls back");
+        }
+        throw new IllegalStateException("Not a transacted session: outside a JTA transaction each message counts alone");
     }
 
     @Override
     public void recover() throws JMSException {
-        session().recover();
+        JmsSession session = session();
+        // Inside a transaction the deliveries belong to it: only its rollback may give them back.
+        if (owner.inTransaction()) {
+            throw new IllegalStateException("recover() is not allowed inside a JTA transaction");
+        }
+        session.recover();
     }
 
     @Override
     public MessageListener getMessageListener() throws JMSException {
-        throw forbidden("getMessageListener");
+        throw ContainerRules.forbidden("getMessageListener");
     }
 
     @Override
     public void setMessageListener(MessageListener listener) throws JMSException {
-        throw forbidden("setMessageListener");
+        throw ContainerRules.forbidden("setMessageListener");
     }
 
     @Override
     public void run() {
-        throw new UnsupportedOperationException("Session.run is not allowed in the Jakarta EE container");
+        throw new IllegalStateRuntimeException("Session.run is not allowed in the Jakarta EE web or EJB container");
     }
 
     @Override
     public MessageProducer createProducer(Destination destination) throws JMSException {
-        MessageProducer producer = session().createProducer(destination);
+        ProducerHandle producer = new ProducerHandle(session().createProducer(destination));
         producers.add(producer);
         return producer;
     }
@@ -200,13 +226,13 @@ final class SessionHandle implements Session {
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
-        return session().createDurableSubscriber(topic, name);
+        return track(session().createDurableSubscriber(topic, name));
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String selector, boolean noLocal)
             throws JMSException {
-        return session().createDurableSubscriber(topic, name, selector, noLocal);
+        return track(session().createDurableSubscriber(topic, name, selector, noLocal));
     }
 
     @Override
@@ -256,12 +282,10 @@ final class SessionHandle implements Session {
         session().unsubscribe(name);
     }
 
-    private MessageConsumer track(MessageConsumer consumer) {
-        consumers.add(consumer);
-        return consumer;
+    private ConsumerHandle track(MessageConsumer consumer) {
+        ConsumerHandle handle = new ConsumerHandle(consumer);
+        consumers.add(handle);
+        return handle;
     }
 
-    private static IllegalStateException forbidden(String method) {
-        return new IllegalStateException(method + " is not allowed in the Jakarta EE web or EJB container");
-    }
 }

@@ -19,6 +19,7 @@ final class SessionLocalTransaction implements LocalTransaction {
     public void begin() throws ResourceException {
         try {
             connection.physicalSession().beginLocalTransaction();
+            connection.transactionFlag().set(true);
         } catch (JMSException e) {
             throw new ResourceException("Cannot begin a Cairn transaction", e);
         }
@@ -30,6 +31,8 @@ final class SessionLocalTransaction implements LocalTransaction {
             connection.physicalSession().commitLocalTransaction();
         } catch (JMSException e) {
             throw new ResourceException("Cairn transaction rolled back: " + e.getMessage(), e);
+        } finally {
+            connection.transactionFlag().set(false);
         }
     }
 
@@ -39,6 +42,8 @@ final class SessionLocalTransaction implements LocalTransaction {
             connection.physicalSession().rollbackLocalTransaction();
         } catch (JMSException e) {
             throw new ResourceException("Cannot roll back a Cairn transaction", e);
+        } finally {
+            connection.transactionFlag().set(false);
         }
     }
 }
