@@ -1,0 +1,89 @@
+package org.cairnmq.it.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.cairnmq.it.support.CairnDeployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.api.ServerSetup;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The benchmark: the same scenarios, with the same code, against Cairn's pooled factory and Artemis's
+ * factories in one server and one invocation, runs interleaved so that the machine's noise falls on all
+ * alike. Not part of the test suite: {@code mvn verify -Pbench} (docs/benchmarks.md). Settings by system
+ * property: {@code cairn.bench.seconds} (10), {@code cairn.bench.runs} (3), {@code cairn.bench.size}
+ * (1024), {@code cairn.bench.clients} ("1,4"), {@code cairn.bench.rate} (500, latency scenario),
+ * {@code cairn.bench.scenarios} (all).
+ */
+@Tag("benchmark")
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@ServerSetup(ArtemisBenchDestinations.class)
+class BenchmarkIT {
+
+    @Deployment(name = "cairn", order = 1, testable = false)
+    static EnterpriseArchive cairn() {
+        return CairnDeployments.cairnEar();
+    }
+
+    @Deployment(name = "bench", order = 2, testable = false)
+    static WebArchive bench() {
+        return BenchDeployment.war();
+    }
+
+    @ArquillianResource
+    @OperateOnDeployment("bench")
+    URL base;
+
+    @Test
+    void cairnAgainstArtemis() throws Exception {
+        int seconds = Integer.getInteger("cairn.bench.seconds", 10);
+        int runs = Integer.getInteger("cairn.bench.runs", 3);
+        int size = Integer.getInteger("cairn.bench.size", 1024);
+        int rate = Integer.getInteger("cairn.bench.rate", 500);
+        List<Integer> clients = Arrays.stream(System.getProperty("cairn.bench.clients", "1,4").split(","))
+                .map(String::trim).map(Integer::valueOf).toList();
+        List<BenchScenario> scenarios = new ArrayList<>();
+        for (String name : System.getProperty("cairn.bench.scenarios", "").split(",")) {
+            if (!name.isBlank()) {
+                scenarios.add(BenchScenario.valueOf(name.trim()));
+            }
+        }
+        if (scenarios.isEmpty()) {
+            scenarios.addAll(List.of(BenchScenario.values()));
+        }
+        BenchReport report = new BenchReport(String.format("%d B messages, %d s per run, %d runs, latency at %d msg/s",
+                size, seconds, runs, rate), BenchTarget.ALL);
+        long lost = 0;
+        for (BenchScenario scenario : scenarios) {
+            for (int n : clients) {
+                for (int run = 1; run <= runs; run++) {
+                    for (BenchTarget target : BenchTarget.ALL) {
+                        int producers = scenario == BenchScenario.LATENCY ? 1 : n;
+                        BenchResult result = BenchDeployment.run(base, target, scenario, producers, n, size, seconds,
+                                rate);
+                        System.out.printf("%s P=C=%d run %d %s: %s%n", scenario, n, run, target.label(), result);
+                        report.add(scenario, n, target, result);
+                        lost += result.lost() + result.duplicated();
+                    }
+                }
+            }
+        }
+        report.write(Path.of("target", "benchmark"));
+        System.out.println(report.table());
+        assertEquals(0, lost, "messages lost or duplicated; see target/benchmark/results.jsonl");
+    }
+}
