@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * alike. Not part of the test suite: {@code mvn verify -Pbench} (docs/benchmarks.md). Settings by system
  * property: {@code cairn.bench.seconds} (10), {@code cairn.bench.runs} (3), {@code cairn.bench.size}
  * (1024), {@code cairn.bench.clients} ("1,4"), {@code cairn.bench.rate} (500, latency scenario),
- * {@code cairn.bench.scenarios} (all).
+ * {@code cairn.bench.scenarios} (all), {@code cairn.bench.warmup} (10 s per target and scenario, before measuring).
  */
 @Tag("benchmark")
 @ExtendWith(ArquillianExtension.class)
@@ -67,6 +67,14 @@ class BenchmarkIT {
         }
         BenchReport report = new BenchReport(String.format("%d B messages, %d s per run, %d runs, latency at %d msg/s",
                 size, seconds, runs, rate), BenchTarget.ALL);
+        // Warm-up, not recorded: the server's JIT compiles every target's paths before anything is measured.
+        int warmUp = Integer.getInteger("cairn.bench.warmup", 10);
+        for (BenchScenario scenario : List.of(BenchScenario.PERSISTENT, BenchScenario.TRANSACTED,
+                BenchScenario.NON_PERSISTENT)) {
+            for (BenchTarget target : BenchTarget.ALL) {
+                BenchDeployment.run(base, target, scenario, 2, 2, size, warmUp, rate);
+            }
+        }
         long lost = 0;
         for (BenchScenario scenario : scenarios) {
             for (int n : clients) {
