@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.cairnmq.engine.Broker;
+import org.cairnmq.engine.BrokerOptions;
 import org.cairnmq.engine.security.Authenticator;
 import org.cairnmq.engine.security.PasswordAuthenticator;
 import org.cairnmq.jms.JmsConnectionFactory;
@@ -75,14 +76,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         return builder().jdbcUrl(jdbcUrl).start();
     }
 
-    private static EmbeddedBroker start(String jdbcUrl, Authenticator authenticator) {
+    private static EmbeddedBroker start(String jdbcUrl, Authenticator authenticator, BrokerOptions options) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(durableH2Url(jdbcUrl));
         config.setPoolName("cairn-store");
         config.setMaximumPoolSize(8);
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            return start(pool, pool, authenticator);
+            return start(pool, pool, authenticator, options);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -98,10 +99,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private static EmbeddedBroker start(DataSource dataSource, AutoCloseable ownedPool,
-            Authenticator authenticator) {
+            Authenticator authenticator, BrokerOptions options) {
         ExecutorService threads = Executors.newCachedThreadPool(new DeliveryThreads());
         try {
-            return new EmbeddedBroker(Broker.start(JpaMessageStore.open(dataSource), threads), threads, ownedPool,
+            return new EmbeddedBroker(Broker.start(JpaMessageStore.open(dataSource), threads,
+                    java.time.Clock.systemUTC(), options), threads, ownedPool,
                     authenticator);
         } catch (RuntimeException e) {
             threads.shutdownNow();
@@ -169,8 +171,38 @@ public final class EmbeddedBroker implements AutoCloseable {
         private DataSource dataSource;
         private final Map<String, char[]> users = new LinkedHashMap<>();
         private Boolean allowAnonymous;
+        private BrokerOptions options = BrokerOptions.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * The name this broker registers under in its store (default: {@code -Dcairn.node.name}, else the
+         * host name). Brokers sharing one database need distinct names; a broker restarting under the same
+         * name takes over the messages its earlier life held.
+         */
+        public Builder nodeName(String name) {
+            options = options.withNodeName(name);
+            return this;
+        }
+
+        /**
+         * How many ready messages each queue and durable subscription keeps in memory (default
+         * {@value BrokerOptions#DEFAULT_QUEUE_MEMORY_LIMIT}); beyond it, persistent messages wait in the
+         * store and are loaded page by page as consumers make room.
+         */
+        public Builder queueMemoryLimit(int messages) {
+            options = options.withQueueMemoryLimit(messages);
+            return this;
+        }
+
+        /**
+         * How long this broker's claims on stored messages hold without renewal (default 30 s). When a broker
+         * sharing the database dies, the others take over its messages once its lease has run out.
+         */
+        public Builder leaseMillis(long millis) {
+            options = options.withLeaseMillis(millis);
+            return this;
         }
 
         /**
@@ -219,10 +251,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         public EmbeddedBroker start() {
             Authenticator authenticator = authenticator();
             if (jdbcUrl != null) {
-                return EmbeddedBroker.start(jdbcUrl, authenticator);
+                return EmbeddedBroker.start(jdbcUrl, authenticator, options);
             }
             if (dataSource != null) {
-                return EmbeddedBroker.start(dataSource, null, authenticator);
+                return EmbeddedBroker.start(dataSource, null, authenticator, options);
             }
             throw new IllegalStateException("Give the broker a store: jdbcUrl(...) or dataSource(...)");
         }

@@ -40,14 +40,22 @@ public final class Broker implements AutoCloseable {
     private final GroupCommit writes;
     private final ConcurrentMap<String, EngineConnection> temporaryOwners = new ConcurrentHashMap<>();
     private static final String TEMPORARY_PREFIX = "$cairn.temp.";
+    private final PageLoader pager;
 
-    private Broker(MessageStore store, Executor deliveryThreads, Clock clock) {
+    private final String nodeName;
+    private final long leaseMillis;
+
+    private Broker(MessageStore store, Executor deliveryThreads, Clock clock, BrokerOptions options) {
+        this.nodeName = options.nodeName();
+        this.leaseMillis = options.leaseMillis();
         this.store = store;
         this.deliveryThreads = deliveryThreads;
         this.clock = clock;
         this.scheduler = new DeliveryScheduler(clock);
         this.xa = store instanceof PreparedTransactionStore prepared ? new XaResourceManager(this, prepared) : null;
         this.writes = GroupCommit.over(store);
+        this.pager = new PageLoader(store, scheduler, clock, options.queueMemoryLimit(), arrivalSequence,
+                StoredForm::fromStored);
     }
 
     /**
@@ -61,9 +69,20 @@ public final class Broker implements AutoCloseable {
 
     /** As {@link #start(MessageStore, Executor)}, with the clock that decides expiry and delivery times. */
     public static Broker start(MessageStore store, Executor deliveryThreads, Clock clock) {
-        Broker broker = new Broker(store, deliveryThreads, clock);
+        return start(store, deliveryThreads, clock, BrokerOptions.defaults());
+    }
+
+    /** As {@link #start(MessageStore, Executor, Clock)}, set up with the options. */
+    public static Broker start(MessageStore store, Executor deliveryThreads, Clock clock, BrokerOptions options) {
+        Broker broker = new Broker(store, deliveryThreads, clock, options);
         broker.reload();
         return broker;
+    }
+
+    /** Messages of a queue held in memory, ready for delivery; the rest of its depth only the store holds. */
+    public int queueMessagesInMemory(String name) {
+        QueueDestination queue = queues.get(name);
+        return queue == null ? 0 : queue.inMemory();
     }
 
     /** The policy of every destination that has none of its own. */
@@ -104,7 +123,7 @@ public final class Broker implements AutoCloseable {
     }
 
     /** Number of messages ready for delivery on a queue; {@code 0} for a queue never used. */
-    public int queueDepth(String name) {
+    public long queueDepth(String name) {
         QueueDestination queue = queues.get(name);
         return queue == null ? 0 : queue.depth();
     }
@@ -113,7 +132,14 @@ public final class Broker implements AutoCloseable {
     @Override
     public void close() {
         scheduler.close();
+        pager.close();
         writes.close(); // commits the batches already handed in, refuses new ones
+        try {
+            store.leave(); // another instance sharing the store may take over our messages at once
+        } catch (StoreException e) {
+            java.util.logging.Logger.getLogger(Broker.class.getName())
+                    .warning("Could not give up this broker's claims; they end with its lease: " + e.getMessage());
+        }
         store.close();
     }
 
@@ -146,6 +172,29 @@ public final class Broker implements AutoCloseable {
         scheduler.at(now() + delay, () -> next.queue.enqueue(next));
     }
 
+    /**
+     * Records in the store the attempts of persistent deliveries that failed, so that after a restart they
+     * count (JMSRedelivered, JMSXDeliveryCount, the dead-letter limit). One write for them all; if it
+     * fails, the counts in memory still hold and only a restart would undercount.
+     */
+    void recordAttempts(List<QueuedMessage> failed) {
+        StoreBatch batch = new StoreBatch();
+        for (QueuedMessage message : failed) {
+            if (message.persistent()) {
+                batch.deliveryCount(message.storeId, message.deliveryCount());
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            writes.commit(batch);
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(Broker.class.getName())
+                    .warning("Could not record delivery attempts: " + e.getMessage());
+        }
+    }
+
     /** A message found expired: to the expiry queue, or dropped. */
     void expire(QueuedMessage expired) {
         String expiryQueue = deliveryPolicy(expired.queue.name()).expiryQueue();
@@ -170,6 +219,11 @@ public final class Broker implements AutoCloseable {
         OutgoingMessage moved = new OutgoingMessage(DestinationAddress.queue(queueName),
                 new BrokerMessage(landed, properties, original.bodyType(), original.body()), null, null);
         complete(List.of(moved), List.of(message));
+    }
+
+    /** Runs the action on the broker's timer after the delay. */
+    void later(long delayMillis, Runnable action) {
+        scheduler.at(now() + delayMillis, action);
     }
 
     Executor deliveryThreads() {
@@ -275,7 +329,8 @@ public final class Broker implements AutoCloseable {
     }
 
     QueueDestination queue(String name) {
-        return queues.computeIfAbsent(name, QueueDestination::queue);
+        return queues.computeIfAbsent(name,
+                n -> new QueueDestination(DestinationAddress.queue(n), 0, true, pager));
     }
 
     TopicDestination topic(String name) {
@@ -376,7 +431,7 @@ public final class Broker implements AutoCloseable {
             id = storeCall(() -> store.saveSubscription(
                     new StoredSubscription(0, topic, key.name(), key.clientId(), selector.text(), noLocal, shared)));
         }
-        QueueDestination queue = new QueueDestination(DestinationAddress.topic(topic), id, key.durable());
+        QueueDestination queue = new QueueDestination(DestinationAddress.topic(topic), id, key.durable(), pager);
         Subscription subscription = new Subscription(key, topic, selector, noLocal, shared, queue, connection.id(),
                 key.clientId());
         namedSubscriptions.put(key, subscription);
@@ -402,8 +457,14 @@ public final class Broker implements AutoCloseable {
      * sent messages become deliverable, acknowledged ones are gone.
      */
     void complete(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged) {
-        Work work = route(sends, acknowledged);
-        long[] ids = work.batch.isEmpty() ? new long[0] : storeCall(() -> writes.commit(work.batch));
+        Work work = route(sends, acknowledged, true);
+        long[] ids;
+        try {
+            ids = work.batch.isEmpty() ? new long[0] : storeCall(() -> writes.commit(work.batch));
+        } catch (RuntimeException e) {
+            work.abandon();
+            throw e;
+        }
         arrivals(work, ids).forEach(this::makeDeliverable);
     }
 
@@ -412,18 +473,36 @@ public final class Broker implements AutoCloseable {
         final StoreBatch batch = new StoreBatch();
         final List<QueueDestination> targets = new ArrayList<>();
         final List<BrokerMessage> messages = new ArrayList<>();
+        // Indexes of targets that keep the message in the store only (the queue is paged).
+        final java.util.BitSet storedOnly = new java.util.BitSet();
+
+        /** The store did not commit: the paged queues stop waiting for these sends. */
+        void abandon() {
+            storedOnly.stream().forEach(i -> targets.get(i).storedOnlyAbandoned());
+        }
     }
 
-    /** Decides where each send goes (topics fan out) and what the store must write and delete. */
-    Work route(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged) {
+    /**
+     * Decides where each send goes (topics fan out) and what the store must write and delete.
+     *
+     * @param mayPage whether sends to a paged queue may stay in the store only; not for XA branches, whose
+     *                prepared sends are delivered from memory once they commit
+     */
+    Work route(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged, boolean mayPage) {
         Work work = new Work();
         for (OutgoingMessage send : sends) {
             for (QueueDestination target : targetsOf(send)) {
+                if (send.message().headers().persistent() && target.durable()) {
+                    StoredMessage stored = StoredForm.toStored(target.name(), target.subscriptionId(), send.message());
+                    if (mayPage && !target.keepsInMemory()) {
+                        work.storedOnly.set(work.targets.size());
+                        work.batch.insertUnclaimed(stored);
+                    } else {
+                        work.batch.insert(stored);
+                    }
+                }
                 work.targets.add(target);
                 work.messages.add(send.message());
-                if (send.message().headers().persistent() && target.durable()) {
-                    work.batch.insert(StoredForm.toStored(target.name(), target.subscriptionId(), send.message()));
-                }
             }
         }
         for (QueuedMessage ack : acknowledged) {
@@ -442,6 +521,10 @@ public final class Broker implements AutoCloseable {
             QueueDestination target = work.targets.get(i);
             BrokerMessage message = work.messages.get(i);
             long storeId = message.headers().persistent() && target.durable() ? ids[next++] : 0;
+            if (work.storedOnly.get(i)) {
+                target.storedOnlyArrived();
+                continue;
+            }
             arrived.add(new QueuedMessage(arrivalSequence.incrementAndGet(), storeId, target, message, 1));
         }
         return arrived;
@@ -473,6 +556,42 @@ public final class Broker implements AutoCloseable {
         return topic(send.to().name()).route(send);
     }
 
+    /**
+     * Every third of the lease: renews this instance's claims, and takes over the messages of instances
+     * sharing the store whose lease ran out.
+     */
+    private void keepLease() {
+        try {
+            store.renewLease(now() + leaseMillis);
+            for (org.cairnmq.store.StoredQueue orphaned : store.takeOverExpired(now())) {
+                QueueDestination queue = localQueue(orphaned);
+                if (queue != null) {
+                    queue.pagedFromStore(store.countUnclaimed(orphaned, now()));
+                    queue.loadIfLow();
+                }
+            }
+        } catch (StoreException e) {
+            java.util.logging.Logger.getLogger(Broker.class.getName())
+                    .warning("Could not renew this broker's lease or take over expired ones: " + e.getMessage());
+        }
+        scheduler.at(now() + leaseMillis / 3, this::keepLease);
+    }
+
+    /** The queue, or this broker's durable subscription, that stored messages belong to; null if unknown here. */
+    private QueueDestination localQueue(org.cairnmq.store.StoredQueue stored) {
+        if (stored.subscriptionId() == 0) {
+            return queue(stored.destination());
+        }
+        synchronized (subscriptionLock) {
+            for (Subscription s : namedSubscriptions.values()) {
+                if (s.queue.subscriptionId() == stored.subscriptionId()) {
+                    return s.queue;
+                }
+            }
+        }
+        return null;
+    }
+
     private QueuedMessage reloaded(StoredMessage stored, Map<Long, QueueDestination> subscriptionQueues) {
         QueueDestination queue = stored.subscriptionId() == 0 ? queue(stored.destination())
                 : subscriptionQueues.get(stored.subscriptionId());
@@ -495,28 +614,34 @@ public final class Broker implements AutoCloseable {
         Map<Long, QueueDestination> subscriptionQueues = new HashMap<>();
         for (StoredSubscription stored : store.loadSubscriptions()) {
             SubscriptionKey key = new SubscriptionKey(true, stored.clientId(), stored.name());
-            QueueDestination queue = new QueueDestination(DestinationAddress.topic(stored.topic()), stored.id(), true);
+            QueueDestination queue = new QueueDestination(DestinationAddress.topic(stored.topic()), stored.id(), true,
+                    pager);
             Subscription subscription = new Subscription(key, stored.topic(), Selector.parse(stored.selector()),
                     stored.noLocal(), stored.shared(), queue, null, stored.clientId());
             namedSubscriptions.put(key, subscription);
             topic(stored.topic()).add(subscription);
             subscriptionQueues.put(stored.id(), queue);
         }
+        store.joinAsNode(nodeName, now() + leaseMillis);
         List<PreparedTransaction> prepared = xa == null ? List.of() : ((PreparedTransactionStore) store).loadPrepared();
-        Map<Long, PreparedTransaction> heldBy = new HashMap<>();
-        prepared.forEach(tx -> tx.acknowledged().forEach(id -> heldBy.put(id, tx)));
         Map<PreparedTransaction, List<QueuedMessage>> held = new HashMap<>();
-        for (StoredMessage stored : store.loadAll()) {
-            QueuedMessage message = reloaded(stored, subscriptionQueues);
-            if (message == null) {
-                continue; // its subscription was deleted; the rows go with it
+        for (PreparedTransaction tx : prepared) {
+            // Acknowledged by a prepared branch: not deliverable unless that branch rolls back.
+            List<QueuedMessage> messages = new ArrayList<>();
+            for (StoredMessage stored : store.claimById(tx.acknowledged())) {
+                QueuedMessage message = reloaded(stored, subscriptionQueues);
+                if (message != null) {
+                    messages.add(message);
+                }
             }
-            PreparedTransaction holder = heldBy.get(stored.id());
-            if (holder != null) {
-                // Acknowledged by a prepared branch: not deliverable unless that branch rolls back.
-                held.computeIfAbsent(holder, tx -> new ArrayList<>()).add(message);
-            } else {
-                makeDeliverable(message);
+            held.put(tx, messages);
+        }
+        for (org.cairnmq.store.StoredQueue stored : store.queuesWithMessages()) {
+            QueueDestination queue = stored.subscriptionId() == 0 ? queue(stored.destination())
+                    : subscriptionQueues.get(stored.subscriptionId());
+            if (queue != null) { // null: its subscription was deleted; the rows go with it
+                queue.pagedFromStore(store.countUnclaimed(stored, now()));
+                pager.loadNow(queue);
             }
         }
         for (PreparedTransaction tx : prepared) {
@@ -529,5 +654,6 @@ public final class Broker implements AutoCloseable {
             }
             xa.restore(tx.xid(), arrivals, held.getOrDefault(tx, List.of()));
         }
+        keepLease();
     }
 }

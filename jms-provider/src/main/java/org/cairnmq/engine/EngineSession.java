@@ -244,6 +244,7 @@ public final class EngineSession {
     }
 
     private void redeliver(List<QueuedMessage> messages) {
+        broker.recordAttempts(messages);
         for (QueuedMessage m : messages) {
             broker.redeliver(m);
         }

@@ -28,7 +28,7 @@ public final class EngineXaResource implements XAResource {
             throw protocol("The session is already in branch " + current.xid);
         }
         boolean joinOrResume = (flags & (TMJOIN | TMRESUME)) != 0;
-        current = manager.start(stored(xid), joinOrResume);
+        current = manager.start(stored(xid), joinOrResume, timeoutSeconds);
         session.begin();
     }
 

@@ -241,10 +241,7 @@ final class GroupCommit implements AutoCloseable {
             return;
         }
         StoreBatch merged = new StoreBatch();
-        for (Request request : group) {
-            request.batch.inserts().forEach(merged::insert);
-            request.batch.deletes().forEach(merged::delete);
-        }
+        group.forEach(request -> merged.append(request.batch));
         long[] ids;
         try {
             ids = store.commit(merged);
@@ -306,7 +303,7 @@ final class GroupCommit implements AutoCloseable {
 
         Request(StoreBatch batch) {
             this.batch = batch;
-            this.rows = batch.inserts().size() + batch.deletes().size();
+            this.rows = batch.inserts().size() + batch.deletes().size() + batch.deliveryCounts().size();
             long size = 0;
             for (StoredMessage message : batch.inserts()) {
                 size += length(message.body()) + length(message.properties());

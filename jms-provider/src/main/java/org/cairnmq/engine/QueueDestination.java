@@ -22,6 +22,16 @@ final class QueueDestination {
     private final TreeSet<QueuedMessage> ready = new TreeSet<>(DELIVERY_ORDER);
     private final ArrayDeque<Receiver> waiting = new ArrayDeque<>();
     private final java.util.concurrent.atomic.AtomicInteger consumers = new java.util.concurrent.atomic.AtomicInteger();
+    private final PageLoader pager;
+    // Paging, guarded by lock. Once the queue holds its memory limit, further persistent arrivals stay in
+    // the store only, and the queue stays paged until the store holds none of them: so no later arrival
+    // overtakes an earlier one that is still waiting in the store.
+    private boolean paged;
+    private int toStoreInFlight;
+    private long storeArrivals;
+    private long storedOnly;
+    private boolean loading;
+    private boolean loadAgain;
 
     /**
      * @param address        what consumers see as the message's destination (the queue, or the topic)
@@ -29,13 +39,20 @@ final class QueueDestination {
      * @param durable        whether persistent messages in it are kept in the store
      */
     QueueDestination(DestinationAddress address, long subscriptionId, boolean durable) {
+        this(address, subscriptionId, durable, null);
+    }
+
+    /** @param pager loads messages that only the store holds; {@code null} for a queue that never pages */
+    QueueDestination(DestinationAddress address, long subscriptionId, boolean durable, PageLoader pager) {
         this.address = address;
         this.subscriptionId = subscriptionId;
         this.durable = durable;
+        this.pager = durable ? pager : null;
     }
 
-    static QueueDestination queue(String name) {
-        return new QueueDestination(DestinationAddress.queue(name), 0, true);
+    /** The name and subscription the store knows this queue's messages by. */
+    org.cairnmq.store.StoredQueue storedQueue() {
+        return new org.cairnmq.store.StoredQueue(address.name(), subscriptionId);
     }
 
     String name() {
@@ -56,22 +73,26 @@ final class QueueDestination {
 
     /** Makes a message available: to the longest-waiting consumer that accepts it, or to the ready list. */
     void enqueue(QueuedMessage message) {
-        Receiver receiver = null;
+        Receiver receiver;
         synchronized (lock) {
-            for (Iterator<Receiver> it = waiting.iterator(); it.hasNext(); ) {
-                Receiver candidate = it.next();
-                if (candidate.accepts(message)) {
-                    it.remove();
-                    receiver = candidate;
-                    break;
-                }
-            }
-            if (receiver == null) {
-                ready.add(message);
-                return;
+            receiver = place(message);
+        }
+        if (receiver != null) {
+            receiver.deliver(message);
+        }
+    }
+
+    /** Under the lock: hands the message to a waiting receiver (returned, to deliver to) or to the ready list. */
+    private Receiver place(QueuedMessage message) {
+        for (Iterator<Receiver> it = waiting.iterator(); it.hasNext(); ) {
+            Receiver candidate = it.next();
+            if (candidate.accepts(message)) {
+                it.remove();
+                return candidate;
             }
         }
-        receiver.deliver(message);
+        ready.add(message);
+        return null;
     }
 
     /** Returns a message a receiver took but did not deliver; it keeps its place by priority and age. */
@@ -85,18 +106,138 @@ final class QueueDestination {
      * {@link #leaveLine}.
      */
     QueuedMessage takeOrWait(Receiver receiver) {
+        QueuedMessage taken = null;
         synchronized (lock) {
             for (Iterator<QueuedMessage> it = ready.iterator(); it.hasNext(); ) {
                 QueuedMessage candidate = it.next();
                 if (receiver.accepts(candidate)) {
                     it.remove();
-                    return candidate;
+                    taken = candidate;
+                    break;
                 }
             }
-            if (!waiting.contains(receiver)) {
+            if (taken == null && !waiting.contains(receiver)) {
                 waiting.add(receiver);
             }
-            return null;
+        }
+        loadIfLow();
+        return taken;
+    }
+
+    /** Whether a persistent message being sent here is kept in memory; if not, only the store keeps it. */
+    boolean keepsInMemory() {
+        if (pager == null) {
+            return true;
+        }
+        synchronized (lock) {
+            if (!paged && ready.size() < pager.memoryLimit()) {
+                return true;
+            }
+            paged = true;
+            toStoreInFlight++;
+            return false;
+        }
+    }
+
+    /** A send that only the store keeps has committed. */
+    void storedOnlyArrived() {
+        synchronized (lock) {
+            toStoreInFlight--;
+            storeArrivals++;
+            storedOnly++;
+        }
+        loadIfLow();
+    }
+
+    /** A send meant for the store only did not commit. */
+    void storedOnlyAbandoned() {
+        synchronized (lock) {
+            toStoreInFlight--;
+        }
+    }
+
+    /** The store may hold messages of this queue that no one has loaded (at start-up). */
+    void pagedFromStore(long count) {
+        synchronized (lock) {
+            paged = true;
+            storedOnly = count;
+        }
+    }
+
+    /** Asks for the next page from the store when the queue is paged and its memory half empty. */
+    void loadIfLow() {
+        if (startLoad()) {
+            pager.requestLoad(this);
+        }
+    }
+
+    /** @return whether the caller is to load the next page now (no other load is running) */
+    boolean startLoad() {
+        if (pager == null) {
+            return false;
+        }
+        synchronized (lock) {
+            if (!paged || ready.size() > pager.memoryLimit() / 2) {
+                return false;
+            }
+            if (loading) {
+                loadAgain = true;
+                return false;
+            }
+            loading = true;
+            return true;
+        }
+    }
+
+    /** How many messages the next page should bring, and the store arrivals seen before it was read. */
+    record PageRequest(int wanted, long storeArrivalsBefore) {
+    }
+
+    PageRequest beginLoad() {
+        synchronized (lock) {
+            return new PageRequest(Math.max(1, pager.memoryLimit() - ready.size()), storeArrivals);
+        }
+    }
+
+    /**
+     * Puts a loaded page in line and decides whether the queue is still paged.
+     *
+     * @param remaining messages of this queue the store still holds unclaimed
+     * @return whether to try again later: the store holds messages that could not be claimed yet
+     */
+    boolean loaded(PageRequest request, java.util.List<QueuedMessage> page, long remaining) {
+        java.util.Map<QueuedMessage, Receiver> deliveries = new java.util.LinkedHashMap<>();
+        boolean again;
+        boolean retryLater;
+        synchronized (lock) {
+            // Placed and paged state decided at once, so no new arrival gets in between.
+            for (QueuedMessage message : page) {
+                Receiver receiver = place(message);
+                if (receiver != null) {
+                    deliveries.put(message, receiver);
+                }
+            }
+            loading = false;
+            storedOnly = remaining;
+            // Nothing left, nothing on its way, and nothing arrived while the page was read: back to memory.
+            if (remaining == 0 && toStoreInFlight == 0 && storeArrivals == request.storeArrivalsBefore()) {
+                paged = false;
+            }
+            again = loadAgain || (paged && page.size() == request.wanted());
+            loadAgain = false;
+            retryLater = paged && !again && page.size() < request.wanted();
+        }
+        deliveries.forEach((message, receiver) -> receiver.deliver(message));
+        if (again) {
+            loadIfLow();
+        }
+        return retryLater;
+    }
+
+    void loadFailed() {
+        synchronized (lock) {
+            loading = false;
+            loadAgain = false;
         }
     }
 
@@ -107,16 +248,26 @@ final class QueueDestination {
         }
     }
 
-    /** The ready messages a browser sees, in delivery order: those its selector matches and not expired. */
+    /**
+     * The ready messages a browser sees, in delivery order, those its selector matches and not expired: all
+     * those in memory, then, when the queue is paged, up to the memory limit of those only the store holds.
+     */
     java.util.List<QueuedMessage> browse(org.cairnmq.selector.Selector selector, long now) {
-        java.util.List<QueuedMessage> seen = new java.util.ArrayList<>();
+        java.util.List<QueuedMessage> inMemory;
+        boolean alsoInStore;
         synchronized (lock) {
-            for (QueuedMessage m : ready) {
-                long expiration = m.message().headers().expiration();
-                if ((expiration == 0 || expiration > now) && (selector.matchesEverything()
-                        || selector.matches(new MessageSelectorFields(m.message(), m.deliveryCount())))) {
-                    seen.add(m);
-                }
+            inMemory = new java.util.ArrayList<>(ready);
+            alsoInStore = paged;
+        }
+        if (alsoInStore) {
+            inMemory.addAll(pager.peek(this));
+        }
+        java.util.List<QueuedMessage> seen = new java.util.ArrayList<>();
+        for (QueuedMessage m : inMemory) {
+            long expiration = m.message().headers().expiration();
+            if ((expiration == 0 || expiration > now) && (selector.matchesEverything()
+                    || selector.matches(new MessageSelectorFields(m.message(), m.deliveryCount())))) {
+                seen.add(m);
             }
         }
         return seen;
@@ -134,10 +285,16 @@ final class QueueDestination {
         return consumers.get();
     }
 
-    /** Messages ready for delivery now (not counting those delivered and unacknowledged). */
-    int depth() {
+    int inMemory() {
         synchronized (lock) {
             return ready.size();
+        }
+    }
+
+    /** Messages ready for delivery now, in memory or only in the store (not counting those delivered). */
+    long depth() {
+        synchronized (lock) {
+            return ready.size() + storedOnly;
         }
     }
 

@@ -19,6 +19,10 @@ final class XaBranch {
     /** After prepare: the sends as the queued messages they become at commit. */
     List<QueuedMessage> preparedArrivals = List.of();
     int associations;
+    /** Rolled back by the broker when its transaction timeout ran out; its outcome is XA_RBTIMEOUT. */
+    boolean timedOut;
+    /** Prepare or one-phase commit is under way: too late for the timeout. */
+    boolean finishing;
 
     XaBranch(StoredXid xid) {
         this.xid = xid;

@@ -24,7 +24,11 @@ final class XaResourceManager {
         this.store = store;
     }
 
-    synchronized XaBranch start(StoredXid xid, boolean joinOrResume) throws XAException {
+    /**
+     * @param timeoutSeconds for a new branch: how long it may take until prepare (or one-phase commit)
+     *                       before the broker rolls it back; {@code 0} for no limit
+     */
+    synchronized XaBranch start(StoredXid xid, boolean joinOrResume, int timeoutSeconds) throws XAException {
         XaBranch branch = branches.get(xid);
         if (joinOrResume) {
             if (branch == null) {
@@ -39,6 +43,10 @@ final class XaResourceManager {
             }
             branch = new XaBranch(xid);
             branches.put(xid, branch);
+            if (timeoutSeconds > 0) {
+                XaBranch started = branch;
+                broker.later(timeoutSeconds * 1000L, () -> timeOut(started));
+            }
         }
         if (branch.state != XaBranch.State.ROLLBACK_ONLY) {
             branch.state = XaBranch.State.ACTIVE;
@@ -50,9 +58,15 @@ final class XaResourceManager {
     /** Takes over a session's work at {@code end}; {@code failed} marks the branch rollback-only. */
     synchronized void end(XaBranch branch, List<OutgoingMessage> sends, List<QueuedMessage> acknowledged,
             boolean failed) {
+        branch.associations--;
+        if (branch.timedOut) {
+            // Rolled back while the session worked in it: this work is undone too.
+            broker.recordAttempts(acknowledged);
+            acknowledged.forEach(broker::redeliver);
+            return;
+        }
         branch.sends.addAll(sends);
         branch.acknowledged.addAll(acknowledged);
-        branch.associations--;
         if (failed) {
             branch.state = XaBranch.State.ROLLBACK_ONLY;
         } else if (branch.state == XaBranch.State.ACTIVE) {
@@ -65,15 +79,13 @@ final class XaResourceManager {
         XaBranch branch;
         synchronized (this) {
             branch = branch(xid);
-            if (branch.state == XaBranch.State.ROLLBACK_ONLY) {
-                rollback(xid);
-                throw error(XAException.XA_RBROLLBACK, "Branch " + xid + " was marked rollback-only");
-            }
+            rejectRollbackOnly(branch);
             if (branch.state != XaBranch.State.IDLE) {
                 throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state + ", not ended");
             }
+            branch.finishing = true;
         }
-        Broker.Work work = broker.route(branch.sends, branch.acknowledged);
+        Broker.Work work = broker.route(branch.sends, branch.acknowledged, false);
         if (work.targets.isEmpty() && branch.acknowledged.isEmpty()) {
             synchronized (this) {
                 branches.remove(xid);
@@ -100,12 +112,12 @@ final class XaResourceManager {
             branch = branch(xid);
         }
         if (onePhase) {
-            if (branch.state == XaBranch.State.ROLLBACK_ONLY) {
-                rollback(xid);
-                throw error(XAException.XA_RBROLLBACK, "Branch " + xid + " was marked rollback-only");
-            }
-            if (branch.state != XaBranch.State.IDLE) {
-                throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state + ", not ended");
+            synchronized (this) {
+                rejectRollbackOnly(branch);
+                if (branch.state != XaBranch.State.IDLE) {
+                    throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state + ", not ended");
+                }
+                branch.finishing = true;
             }
             try {
                 broker.complete(branch.sends, branch.acknowledged);
@@ -146,7 +158,36 @@ final class XaResourceManager {
                 throw error(XAException.XAER_RMFAIL, "Rollback failed, branch stays prepared: " + e.getMessage());
             }
         }
+        broker.recordAttempts(branch.acknowledged);
         branch.acknowledged.forEach(broker::redeliver);
+    }
+
+    /** A rollback-only branch ends here: rolled back, and the caller told why. Lock held. */
+    private void rejectRollbackOnly(XaBranch branch) throws XAException {
+        if (branch.state != XaBranch.State.ROLLBACK_ONLY) {
+            return;
+        }
+        rollback(branch.xid);
+        if (branch.timedOut) {
+            throw error(XAException.XA_RBTIMEOUT, "Branch " + branch.xid + " was rolled back: its timeout ran out");
+        }
+        throw error(XAException.XA_RBROLLBACK, "Branch " + branch.xid + " was marked rollback-only");
+    }
+
+    /**
+     * The branch's timeout ran out before prepare: its work is undone at once (acknowledged messages go back
+     * to their queues) and the branch stays, rollback-only, until the transaction manager ends it.
+     */
+    private synchronized void timeOut(XaBranch branch) {
+        if (branches.get(branch.xid) != branch || branch.state == XaBranch.State.PREPARED || branch.finishing) {
+            return; // ended, or prepared or committing in time
+        }
+        branch.timedOut = true;
+        branch.state = XaBranch.State.ROLLBACK_ONLY;
+        branch.sends.clear();
+        broker.recordAttempts(branch.acknowledged);
+        branch.acknowledged.forEach(broker::redeliver);
+        branch.acknowledged.clear();
     }
 
     synchronized List<StoredXid> prepared() {

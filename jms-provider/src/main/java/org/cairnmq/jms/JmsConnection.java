@@ -9,25 +9,33 @@ import jakarta.jms.JMSException;
 import jakarta.jms.ServerSessionPool;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
-import jakarta.jms.XAConnection;
+import jakarta.jms.XAQueueConnection;
+import jakarta.jms.XAQueueSession;
 import jakarta.jms.XASession;
+import jakarta.jms.XATopicConnection;
+import jakarta.jms.XATopicSession;
 import jakarta.jms.Queue;
-import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueSession;
-import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicSession;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.cairnmq.engine.Broker;
 import org.cairnmq.engine.BrokerException;
 import org.cairnmq.engine.EngineConnection;
+import org.cairnmq.engine.security.Identity;
 
 /**
  * A client's connection to a Cairn broker running in the same JVM. Delivery to consumers begins with
  * {@link #start()}; closing the connection closes its sessions.
+ *
+ * <p>It belongs to the {@link Identity} its factory authenticated: every message sent through it carries
+ * that user's name as {@code JMSXUserID} (none for an anonymous connection). It serves every domain and both
+ * kinds of session: the sessions of {@link #createQueueSession} and {@link #createTopicSession} (and their
+ * XA twins) keep to their domain, those of {@link #createSession} do not.
  */
-public final class JmsConnection implements QueueConnection, TopicConnection, XAConnection {
+public final class JmsConnection implements XAQueueConnection, XATopicConnection {
     private final EngineConnection engine;
+    private final Identity identity;
     private final List<JmsSession> sessions = new CopyOnWriteArrayList<>();
     private volatile boolean started;
     private volatile boolean closed;
@@ -35,22 +43,14 @@ public final class JmsConnection implements QueueConnection, TopicConnection, XA
     private volatile boolean clientIdFixed;
     private volatile ExceptionListener exceptionListener;
 
-    JmsConnection(Broker broker) {
+    JmsConnection(Broker broker, Identity identity) {
         this.engine = broker.connect();
+        this.identity = identity;
     }
 
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        checkOpen();
-        clientIdFixed = true;
-        if (!transacted && (acknowledgeMode < Session.AUTO_ACKNOWLEDGE
-                || acknowledgeMode > Session.DUPS_OK_ACKNOWLEDGE)) {
-            throw new JMSException("Not an acknowledgement mode: " + acknowledgeMode);
-        }
-        JmsSession session = new JmsSession(this, engine.createSession(transacted, started), transacted,
-                acknowledgeMode);
-        sessions.add(session);
-        return session;
+        return newSession(SessionDomain.ANY, transacted, acknowledgeMode, false);
     }
 
     @Override
@@ -60,12 +60,42 @@ public final class JmsConnection implements QueueConnection, TopicConnection, XA
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (QueueSession) createSession(transacted, acknowledgeMode);
+        return newSession(SessionDomain.QUEUE, transacted, acknowledgeMode, false);
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (TopicSession) createSession(transacted, acknowledgeMode);
+        return newSession(SessionDomain.TOPIC, transacted, acknowledgeMode, false);
+    }
+
+    // XA work happens between XAResource.start and end; outside a branch the session acknowledges each message.
+    @Override
+    public XASession createXASession() throws JMSException {
+        return newSession(SessionDomain.ANY, false, Session.AUTO_ACKNOWLEDGE, true);
+    }
+
+    @Override
+    public XAQueueSession createXAQueueSession() throws JMSException {
+        return newSession(SessionDomain.QUEUE, false, Session.AUTO_ACKNOWLEDGE, true);
+    }
+
+    @Override
+    public XATopicSession createXATopicSession() throws JMSException {
+        return newSession(SessionDomain.TOPIC, false, Session.AUTO_ACKNOWLEDGE, true);
+    }
+
+    private JmsSession newSession(SessionDomain domain, boolean transacted, int acknowledgeMode, boolean xa)
+            throws JMSException {
+        checkOpen();
+        clientIdFixed = true;
+        if (!transacted && (acknowledgeMode < Session.AUTO_ACKNOWLEDGE
+                || acknowledgeMode > Session.DUPS_OK_ACKNOWLEDGE)) {
+            throw new JMSException("Not an acknowledgement mode: " + acknowledgeMode);
+        }
+        JmsSession session = new JmsSession(this, engine.createSession(transacted, started), domain, transacted,
+                acknowledgeMode, xa);
+        sessions.add(session);
+        return session;
     }
 
     @Override
@@ -78,12 +108,6 @@ public final class JmsConnection implements QueueConnection, TopicConnection, XA
     public ConnectionConsumer createConnectionConsumer(Topic topic, String selector, ServerSessionPool pool,
             int maxMessages) throws JMSException {
         throw JmsExceptions.unsupported("Connection consumers (application server facility)");
-    }
-
-    @Override
-    public XASession createXASession() throws JMSException {
-        // XA work happens between XAResource.start and end; the session's own mode then does not apply.
-        return (XASession) createSession(false, Session.AUTO_ACKNOWLEDGE);
     }
 
     @Override
@@ -198,6 +222,11 @@ public final class JmsConnection implements QueueConnection, TopicConnection, XA
 
     EngineConnection engine() {
         return engine;
+    }
+
+    /** Who opened the connection, as its factory's authenticator said. */
+    Identity identity() {
+        return identity;
     }
 
     void forget(JmsSession session) {

@@ -74,8 +74,7 @@ public final class JmsConnectionFactory implements ConnectionFactory, QueueConne
 
     /** A new connection for the user, once the authenticator accepted them. */
     JmsConnection connect(String userName, String password) throws JMSException {
-        authenticate(userName, password);
-        return new JmsConnection(broker);
+        return new JmsConnection(broker, authenticate(userName, password));
     }
 
     /** Asks the authenticator; {@code userName == null} asks for an anonymous connection. */
@@ -106,14 +105,12 @@ public final class JmsConnectionFactory implements ConnectionFactory, QueueConne
     /** A context over a new connection for the given user, once the authenticator accepted them. */
     @Override
     public JMSContext createContext(String userName, String password, int sessionMode) {
-        Identity identity = JmsExceptions.unchecked(() -> authenticate(userName, password));
-        // JmsContext opens its connection through a factory: one that lets this identity through.
-        return JmsContext.open(new JmsConnectionFactory(broker, (user, secret) -> identity), sessionMode);
+        return JmsContext.open(() -> connect(userName, password), sessionMode);
     }
 
-    /** A context over a new connection, in one of the four session modes. */
+    /** A context over a new anonymous connection, in one of the four session modes. */
     @Override
     public JMSContext createContext(int sessionMode) {
-        return JmsContext.open(this, sessionMode);
+        return createContext(null, null, sessionMode);
     }
 }

@@ -3,9 +3,11 @@ package org.cairnmq.jms;
 import jakarta.jms.ConnectionMetaData;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.List;
 
-/** Names Cairn and the Jakarta Messaging version it implements, and the JMSX properties it sets. */
+/**
+ * Names Cairn and the Jakarta Messaging version it implements, and the JMSX properties it supports: those it
+ * sets ({@code JMSXUserID}, {@code JMSXDeliveryCount}) and the group properties it carries.
+ */
 public final class JmsConnectionMetaData implements ConnectionMetaData {
     static final String PROVIDER_VERSION = "0.1";
 
@@ -46,6 +48,6 @@ public final class JmsConnectionMetaData implements ConnectionMetaData {
 
     @Override
     public Enumeration<String> getJMSXPropertyNames() {
-        return Collections.enumeration(List.of(JmsMessage.DELIVERY_COUNT));
+        return Collections.enumeration(JmsxProperties.SUPPORTED);
     }
 }

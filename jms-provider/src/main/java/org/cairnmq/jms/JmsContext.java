@@ -10,6 +10,7 @@ import jakarta.jms.ExceptionListener;
 import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MapMessage;
@@ -35,8 +36,10 @@ import org.cairnmq.jms.ContextCallbacks.Kind;
  *
  * <p>Like a session, a context is for one thread at a time; {@link #close()} may come from any thread, but
  * not from one of the context's own message or completion listeners.
+ *
+ * <p>{@link JmsXAContext} is the one kind of context beside it: the same context over an XA session.
  */
-public final class JmsContext implements JMSContext {
+public sealed class JmsContext implements JMSContext permits JmsXAContext {
     private final SharedConnection shared;
     private final int sessionMode;
     private final Object lock = new Object();
@@ -46,16 +49,20 @@ public final class JmsContext implements JMSContext {
     private volatile boolean autoStart = true;
     private volatile boolean closed;
 
-    private JmsContext(SharedConnection shared, int sessionMode) {
+    JmsContext(SharedConnection shared, int sessionMode) {
         this.shared = shared;
         this.sessionMode = sessionMode;
     }
 
-    /** A context over a new connection, which it owns. */
-    static JmsContext open(JmsConnectionFactory factory, int sessionMode) {
+    /** A context over a new connection, which it owns; the mode is checked before connecting. */
+    static JmsContext open(JmsExceptions.Call<JmsConnection> connect, int sessionMode) {
         checkSessionMode(sessionMode);
-        JmsConnection connection = (JmsConnection) unchecked(factory::createConnection);
-        return new JmsContext(new SharedConnection(connection), sessionMode);
+        return new JmsContext(new SharedConnection(unchecked(connect)), sessionMode);
+    }
+
+    /** Opens the context's session on its connection; {@link JmsXAContext} opens an XA session. */
+    JmsSession openSession(JmsConnection connection) throws JMSException {
+        return (JmsSession) connection.createSession(sessionMode);
     }
 
     @Override
@@ -340,7 +347,7 @@ public final class JmsContext implements JMSContext {
         synchronized (lock) {
             checkOpen();
             if (session == null) {
-                session = (JmsSession) unchecked(() -> shared.connection().createSession(sessionMode));
+                session = unchecked(() -> openSession(shared.connection()));
             }
             return session;
         }

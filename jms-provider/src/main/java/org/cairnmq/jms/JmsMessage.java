@@ -1,5 +1,7 @@
 package org.cairnmq.jms;
 
+import static org.cairnmq.jms.JmsxProperties.DELIVERY_COUNT;
+
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
@@ -14,8 +16,6 @@ import java.util.Enumeration;
  * are not thread-safe, as the specification allows.
  */
 public class JmsMessage implements Message {
-    static final String DELIVERY_COUNT = "JMSXDeliveryCount";
-
     private final MessageProperties properties = new MessageProperties();
     private String messageId;
     private long timestamp;

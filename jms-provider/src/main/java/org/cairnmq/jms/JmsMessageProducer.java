@@ -266,7 +266,7 @@ public final class JmsMessageProducer implements QueueSender, TopicPublisher {
         message.setJMSTimestamp(disableTimestamp ? 0 : now);
         message.setJMSDeliveryTime(now + deliveryDelay);
         message.setJMSMessageID(disableMessageId ? null : idPrefix + sent.incrementAndGet());
-        return MessageCodec.toBroker(message);
+        return MessageCodec.toBroker(message, session.sendingUser());
     }
 
     private void checkOpen() throws JMSException {

@@ -18,7 +18,9 @@ import jakarta.jms.QueueSender;
 import jakarta.jms.QueueSession;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
-import jakarta.jms.XASession;
+import jakarta.jms.TransactionInProgressException;
+import jakarta.jms.XAQueueSession;
+import jakarta.jms.XATopicSession;
 import javax.transaction.xa.XAResource;
 import jakarta.jms.Session;
 import jakarta.jms.StreamMessage;
@@ -40,11 +42,20 @@ import org.cairnmq.engine.QueuedMessage;
 /**
  * A single-threaded context for producing and consuming messages, in one of the four acknowledgement
  * modes. Transacted sessions commit their sends and receipts together.
+ *
+ * <p>One class serves every kind of session. A session of the JMS 1.0 queue or topic domain refuses the
+ * other domain's methods ({@link SessionDomain}). An XA session ({@code createXASession}) counts as
+ * transacted: its work is committed through its {@code XAResource}, so {@code commit} and {@code rollback}
+ * throw {@code TransactionInProgressException}; outside a branch it acknowledges each message, as an
+ * application server expects of a session used with no transaction.
  */
-public final class JmsSession implements QueueSession, TopicSession, XASession {
+public final class JmsSession implements QueueSession, TopicSession, XAQueueSession, XATopicSession {
     private final JmsConnection connection;
     private final EngineSession engine;
+    private final SessionDomain domain;
     private final boolean transacted;
+    private final boolean xa;
+    /** How received messages are acknowledged outside a transaction (also in an XA session). */
     private final int acknowledgeMode;
     private final List<JmsMessageProducer> producers = new CopyOnWriteArrayList<>();
     private final List<JmsMessageConsumer> consumers = new CopyOnWriteArrayList<>();
@@ -52,15 +63,23 @@ public final class JmsSession implements QueueSession, TopicSession, XASession {
     private XAResource xaResource;
     private volatile boolean closed;
 
-    JmsSession(JmsConnection connection, EngineSession engine, boolean transacted, int acknowledgeMode) {
+    JmsSession(JmsConnection connection, EngineSession engine, SessionDomain domain, boolean transacted,
+            int acknowledgeMode, boolean xa) {
         this.connection = connection;
         this.engine = engine;
+        this.domain = domain;
         this.transacted = transacted;
+        this.xa = xa;
         this.acknowledgeMode = transacted ? SESSION_TRANSACTED : acknowledgeMode;
     }
 
     EngineSession engine() {
         return engine;
+    }
+
+    /** The authenticated user whose name the session's sends carry as {@code JMSXUserID}; null if anonymous. */
+    String sendingUser() {
+        return connection.identity().user();
     }
 
     @Override
@@ -116,13 +135,13 @@ public final class JmsSession implements QueueSession, TopicSession, XASession {
     @Override
     public boolean getTransacted() throws JMSException {
         checkOpen();
-        return transacted;
+        return transacted || xa;
     }
 
     @Override
     public int getAcknowledgeMode() throws JMSException {
         checkOpen();
-        return acknowledgeMode;
+        return xa ? SESSION_TRANSACTED : acknowledgeMode;
     }
 
     @Override
@@ -130,9 +149,7 @@ public final class JmsSession implements QueueSession, TopicSession, XASession {
         checkOpen();
         callbacks.refuseInCompletionListener("commit");
         callbacks.awaitPendingSends();
-        if (!transacted) {
-            throw new jakarta.jms.IllegalStateException("Not a transacted session");
-        }
+        checkLocallyTransacted();
         try {
             engine.commit(true);
         } catch (BrokerException e) {
@@ -146,10 +163,19 @@ public final class JmsSession implements QueueSession, TopicSession, XASession {
         checkOpen();
         callbacks.refuseInCompletionListener("rollback");
         callbacks.awaitPendingSends();
+        checkLocallyTransacted();
+        engine.rollback(true);
+    }
+
+    /** Commit and rollback are for transacted sessions; an XA session's transaction is not its own. */
+    private void checkLocallyTransacted() throws JMSException {
+        if (xa) {
+            throw new TransactionInProgressException(
+                    "An XA session's work is committed or rolled back through its XAResource");
+        }
         if (!transacted) {
             throw new jakarta.jms.IllegalStateException("Not a transacted session");
         }
-        engine.rollback(true);
     }
 
     @Override
@@ -175,7 +201,7 @@ public final class JmsSession implements QueueSession, TopicSession, XASession {
     @Override
     public void recover() throws JMSException {
         checkOpen();
-        if (transacted) {
+        if (transacted || xa) {
             throw new jakarta.jms.IllegalStateException("recover() is for non-transacted sessions");
         }
         engine.recover();
@@ -236,6 +262,7 @@ public final class JmsSession implements QueueSession, TopicSession, XASession {
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String name, String selector) throws JMSException {
+        domain.checkTopicMethod("createSharedConsumer");
         checkOpen();
         String topicName = topicName(topic);
         checkSubscriptionName(name);
@@ -245,6 +272,7 @@ public final class JmsSession implements QueueSession, TopicSession, XASession {
 
     @Override
     public Queue createQueue(String queueName) throws JMSException {
+        domain.checkQueueMethod("createQueue");
         checkOpen();
         if (queueName == null || queueName.isBlank()) {
             throw new InvalidDestinationException("A queue needs a name");
@@ -259,6 +287,20 @@ public final class JmsSession implements QueueSession, TopicSession, XASession {
     }
 
     @Override
+    public QueueSession getQueueSession() throws JMSException {
+        domain.checkQueueMethod("getQueueSession");
+        checkOpen();
+        return this;
+    }
+
+    @Override
+    public TopicSession getTopicSession() throws JMSException {
+        domain.checkTopicMethod("getTopicSession");
+        checkOpen();
+        return this;
+    }
+
+    @Override
     public synchronized XAResource getXAResource() {
         if (xaResource == null) {
             xaResource = engine.xaResource();
@@ -268,36 +310,41 @@ public final class JmsSession implements QueueSession, TopicSession, XASession {
 
     @Override
     public QueueReceiver createReceiver(Queue queue) throws JMSException {
-        return (QueueReceiver) createConsumer(queue);
+        return createReceiver(queue, null);
     }
 
     @Override
     public QueueReceiver createReceiver(Queue queue, String selector) throws JMSException {
+        domain.checkQueueMethod("createReceiver");
         return (QueueReceiver) createConsumer(queue, selector);
     }
 
     @Override
     public QueueSender createSender(Queue queue) throws JMSException {
+        domain.checkQueueMethod("createSender");
         return (QueueSender) createProducer(queue);
     }
 
     @Override
     public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
-        return (TopicSubscriber) createConsumer(topic);
+        return createSubscriber(topic, null, false);
     }
 
     @Override
     public TopicSubscriber createSubscriber(Topic topic, String selector, boolean noLocal) throws JMSException {
+        domain.checkTopicMethod("createSubscriber");
         return (TopicSubscriber) createConsumer(topic, selector, noLocal);
     }
 
     @Override
     public TopicPublisher createPublisher(Topic topic) throws JMSException {
+        domain.checkTopicMethod("createPublisher");
         return (TopicPublisher) createProducer(topic);
     }
 
     @Override
     public Topic createTopic(String topicName) throws JMSException {
+        domain.checkTopicMethod("createTopic");
         checkOpen();
         if (topicName == null || topicName.isBlank()) {
             throw new InvalidDestinationException("A topic needs a name");
@@ -313,6 +360,7 @@ public final class JmsSession implements QueueSession, TopicSession, XASession {
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String selector, boolean noLocal)
             throws JMSException {
+        domain.checkTopicMethod("createDurableSubscriber");
         return durable(topic, name, selector, noLocal, false);
     }
 
@@ -324,6 +372,7 @@ public final class JmsSession implements QueueSession, TopicSession, XASession {
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name, String selector, boolean noLocal)
             throws JMSException {
+        domain.checkTopicMethod("createDurableConsumer");
         return durable(topic, name, selector, noLocal, false);
     }
 
@@ -335,6 +384,7 @@ public final class JmsSession implements QueueSession, TopicSession, XASession {
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String selector)
             throws JMSException {
+        domain.checkTopicMethod("createSharedDurableConsumer");
         return durable(topic, name, selector, false, true);
     }
 
@@ -345,6 +395,7 @@ public final class JmsSession implements QueueSession, TopicSession, XASession {
 
     @Override
     public QueueBrowser createBrowser(Queue queue, String selector) throws JMSException {
+        domain.checkQueueMethod("createBrowser");
         checkOpen();
         if (queue == null) {
             throw new InvalidDestinationException("No queue given");
@@ -355,12 +406,14 @@ public final class JmsSession implements QueueSession, TopicSession, XASession {
 
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
+        domain.checkQueueMethod("createTemporaryQueue");
         checkOpen();
         return new JmsTemporaryQueue(temporary(DestinationAddress.Kind.QUEUE));
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
+        domain.checkTopicMethod("createTemporaryTopic");
         checkOpen();
         return new JmsTemporaryTopic(temporary(DestinationAddress.Kind.TOPIC));
     }
@@ -371,6 +424,7 @@ public final class JmsSession implements QueueSession, TopicSession, XASession {
 
     @Override
     public void unsubscribe(String name) throws JMSException {
+        domain.checkTopicMethod("unsubscribe");
         checkOpen();
         checkSubscriptionName(name);
         try {

@@ -33,8 +33,13 @@ final class MessageCodec {
     private MessageCodec() {
     }
 
-    /** Reads a message whose send headers the producer has already stamped. */
-    static BrokerMessage toBroker(Message message) throws JMSException {
+    /**
+     * Reads a message whose send headers the producer has already stamped.
+     *
+     * @param sendingUser the authenticated user sending it, carried as {@code JMSXUserID}; {@code null} for an
+     *                    anonymous connection, whose messages carry none
+     */
+    static BrokerMessage toBroker(Message message, String sendingUser) throws JMSException {
         DestinationAddress replyTo = message.getJMSReplyTo() == null ? null
                 : Destinations.address(message.getJMSReplyTo());
         MessageHeaders headers = new MessageHeaders(
@@ -48,6 +53,11 @@ final class MessageCodec {
                 message.getJMSExpiration(),
                 message.getJMSDeliveryTime());
         Map<String, Object> properties = propertiesOf(message);
+        // Only the provider sets it, so that receivers can trust it: an application's own value never travels.
+        properties.remove(JmsxProperties.USER_ID);
+        if (sendingUser != null) {
+            properties.put(JmsxProperties.USER_ID, sendingUser);
+        }
         if (message instanceof TextMessage text) {
             String body = text.getText();
             return new BrokerMessage(headers, properties, BodyType.TEXT,
@@ -109,7 +119,8 @@ final class MessageCodec {
         Enumeration<?> names = message.getPropertyNames();
         while (names.hasMoreElements()) {
             String name = (String) names.nextElement();
-            if (!name.startsWith("JMSX")) {
+            // The other provider's own JMSX values (its delivery count, its user) are not ours to carry.
+            if (!name.startsWith("JMSX") || JmsxProperties.isSetByApplication(name)) {
                 properties.put(name, message.getObjectProperty(name));
             }
         }

@@ -10,7 +10,6 @@ import javax.naming.spi.InitialContextFactory;
 import org.cairnmq.embedded.EmbeddedBroker;
 import org.cairnmq.jms.JmsQueue;
 import org.cairnmq.jms.JmsTopic;
-import org.cairnmq.jms.JmsXAConnectionFactory;
 
 /**
  * JNDI for Java SE in the manner of Artemis's {@code ActiveMQInitialContextFactory}: a read-only context
@@ -60,7 +59,7 @@ public final class CairnInitialContextFactory implements InitialContextFactory {
         for (String name : DEFAULT_FACTORIES) {
             bindings.put(name, broker.connectionFactory());
         }
-        bindings.put(DEFAULT_XA_FACTORY, new JmsXAConnectionFactory(broker.broker()));
+        bindings.put(DEFAULT_XA_FACTORY, broker.xaConnectionFactory());
         for (Map.Entry<?, ?> entry : environment.entrySet()) {
             String key = entry.getKey().toString();
             String value = entry.getValue() == null ? "" : entry.getValue().toString().trim();
@@ -126,9 +125,9 @@ public final class CairnInitialContextFactory implements InitialContextFactory {
         String type = queryParameter(value, "type");
         return switch (type == null ? "CF" : type.toUpperCase(Locale.ROOT)) {
             case "CF", "QUEUE_CF", "TOPIC_CF" -> providerBroker.connectionFactory();
-            case "XA_CF" -> new JmsXAConnectionFactory(providerBroker.broker());
+            case "XA_CF", "QUEUE_XA_CF", "TOPIC_XA_CF" -> providerBroker.xaConnectionFactory();
             default -> throw new NamingException("Cairn cannot use " + key + "=" + value + ": the type must be one "
-                    + "of CF, QUEUE_CF, TOPIC_CF and XA_CF");
+                    + "of CF, QUEUE_CF, TOPIC_CF, XA_CF, QUEUE_XA_CF and TOPIC_XA_CF");
         };
     }
 

@@ -1,5 +1,6 @@
 package org.cairnmq.store;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -23,6 +24,50 @@ public interface MessageStore extends AutoCloseable {
      * broker's in-memory queues.
      */
     List<StoredMessage> loadAll();
+
+    /**
+     * Registers the broker instance using this store under a node name, with a lease its claims hold by,
+     * and ends the claims of earlier instances of the same node name (the same node before a restart or a
+     * crash): their messages can be claimed again at once.
+     *
+     * @param leaseUntil epoch millis until which this instance's claims hold unless renewed
+     */
+    void joinAsNode(String nodeName, long leaseUntil);
+
+    /** Extends this instance's lease. */
+    void renewLease(long leaseUntil);
+
+    /** Ends this instance's lease now: another instance may take over its messages at once. */
+    void leave();
+
+    /**
+     * Takes over from instances whose lease has run out (they died, or left): their claims end and the
+     * instances are forgotten.
+     *
+     * @return the queues that had messages those instances held; they can now be claimed
+     */
+    List<StoredQueue> takeOverExpired(long now);
+
+    /**
+     * Claims, for this instance, up to {@code max} messages of a queue that no live instance holds, whose
+     * delivery time has come, and that no prepared XA branch acknowledged; in delivery order (highest
+     * priority first, then oldest first). Rows another transaction is claiming are skipped, not waited for.
+     *
+     * @param now epoch millis: a claim is live while its instance's lease ends after it
+     */
+    List<StoredMessage> claim(StoredQueue queue, int max, long now);
+
+    /** Reads, without claiming, the first {@code max} messages {@link #claim} would take (for browsers). */
+    List<StoredMessage> peek(StoredQueue queue, int max, long now);
+
+    /** Claims the given messages for this instance whatever holds them (start-up recovery of XA branches). */
+    List<StoredMessage> claimById(Collection<Long> ids);
+
+    /** How many messages of a queue no live instance holds, including those whose delivery time is ahead. */
+    long countUnclaimed(StoredQueue queue, long now);
+
+    /** The queues and subscriptions that have messages in the store. */
+    List<StoredQueue> queuesWithMessages();
 
     /** Records a durable subscription and returns its id. */
     long saveSubscription(StoredSubscription subscription);

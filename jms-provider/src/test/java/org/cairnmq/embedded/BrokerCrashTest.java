@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Test;
 public abstract class BrokerCrashTest {
     private static final String QUEUE = "crash";
     private static final int PRODUCERS = 4;
+    // Producers outrun the consumer, so the queue grows past this and pages: the crash hits paging too.
+    private static final int QUEUE_MEMORY_LIMIT = 100;
 
     /** A new, empty database for one round; every call gives another. */
     protected abstract String newDatabase(int round) throws IOException;
@@ -94,7 +96,7 @@ public abstract class BrokerCrashTest {
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", classPath, BrokerUnderLoad.class.getName(),
-                jdbcUrl, QUEUE, Integer.toString(PRODUCERS), "300");
+                jdbcUrl, QUEUE, Integer.toString(PRODUCERS), "300", Integer.toString(QUEUE_MEMORY_LIMIT));
         return new ProcessBuilder(command)
                 .redirectError(log.toFile())
                 .start(); // standard input stays an open pipe: the child ends by itself when it closes
@@ -103,10 +105,11 @@ public abstract class BrokerCrashTest {
     /** Starts the broker over the crashed one's database and receives every message it has. */
     private static List<String> drainAfterRestart(String jdbcUrl) throws JMSException {
         List<String> delivered = new ArrayList<>();
-        try (EmbeddedBroker broker = EmbeddedBroker.start(jdbcUrl);
+        try (EmbeddedBroker broker = EmbeddedBroker.builder().jdbcUrl(jdbcUrl).queueMemoryLimit(QUEUE_MEMORY_LIMIT)
+                .start();
              Connection connection = broker.connectionFactory().createConnection()) {
             connection.start();
-            int stored = broker.broker().queueDepth(QUEUE);
+            long stored = broker.broker().queueDepth(QUEUE);
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE));
             for (int i = 0; i < stored; i++) {

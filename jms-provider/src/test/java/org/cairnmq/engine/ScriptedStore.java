@@ -145,6 +145,48 @@ final class ScriptedStore implements MessageStore {
     }
 
     @Override
+    public void joinAsNode(String nodeName, long leaseUntil) {
+    }
+
+    @Override
+    public void renewLease(long leaseUntil) {
+    }
+
+    @Override
+    public void leave() {
+    }
+
+    @Override
+    public List<org.cairnmq.store.StoredQueue> takeOverExpired(long now) {
+        return List.of();
+    }
+
+    @Override
+    public List<StoredMessage> claim(org.cairnmq.store.StoredQueue queue, int max, long now) {
+        return List.of();
+    }
+
+    @Override
+    public List<StoredMessage> peek(org.cairnmq.store.StoredQueue queue, int max, long now) {
+        return List.of();
+    }
+
+    @Override
+    public List<StoredMessage> claimById(java.util.Collection<Long> ids) {
+        return List.of();
+    }
+
+    @Override
+    public long countUnclaimed(org.cairnmq.store.StoredQueue queue, long now) {
+        return 0;
+    }
+
+    @Override
+    public List<org.cairnmq.store.StoredQueue> queuesWithMessages() {
+        return List.of();
+    }
+
+    @Override
     public long saveSubscription(StoredSubscription subscription) {
         return nextId.getAndIncrement();
     }

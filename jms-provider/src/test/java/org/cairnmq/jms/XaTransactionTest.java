@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,9 +14,9 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import jakarta.jms.TransactionInProgressException;
 import jakarta.jms.XAConnection;
 import jakarta.jms.XASession;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
@@ -56,27 +57,6 @@ class XaTransactionTest {
         open();
     }
 
-    private record TestXid(int formatId, byte[] gtrid, byte[] bqual) implements Xid {
-        static TestXid of(String name) {
-            return new TestXid(1, name.getBytes(StandardCharsets.UTF_8), new byte[] {1});
-        }
-
-        @Override
-        public int getFormatId() {
-            return formatId;
-        }
-
-        @Override
-        public byte[] getGlobalTransactionId() {
-            return gtrid;
-        }
-
-        @Override
-        public byte[] getBranchQualifier() {
-            return bqual;
-        }
-    }
-
     private void sendPlain(String queue, String text) throws JMSException {
         Session s = connection.createSession();
         s.createProducer(s.createQueue(queue)).send(s.createTextMessage(text));
@@ -88,6 +68,27 @@ class XaTransactionTest {
         TextMessage m = (TextMessage) s.createConsumer(s.createQueue(queue)).receive(timeout);
         s.close();
         return m == null ? null : m.getText();
+    }
+
+    @Test
+    void anXaSessionIsTransactedButLeavesCommitToItsXaResource() throws JMSException {
+        XASession session = connection.createXASession();
+        assertTrue(session.getTransacted());
+        assertEquals(Session.SESSION_TRANSACTED, session.getAcknowledgeMode());
+        assertThrows(TransactionInProgressException.class, session::commit);
+        assertThrows(TransactionInProgressException.class, session::rollback);
+        assertThrows(jakarta.jms.IllegalStateException.class, session::recover);
+        assertSame(session, session.getSession());
+    }
+
+    @Test
+    void outsideABranchAnXaSessionAcknowledgesWhatItReceives() throws JMSException {
+        sendPlain("xa-none", "no branch");
+        XASession session = connection.createXASession();
+        MessageConsumer consumer = session.createConsumer(session.createQueue("xa-none"));
+        assertEquals("no branch", ((TextMessage) consumer.receive(5_000)).getText());
+        session.close();
+        assertNull(receivePlain("xa-none", 100), "acknowledged when received");
     }
 
     @Test
@@ -127,6 +128,28 @@ class XaTransactionTest {
 
         assertNull(receivePlain("xa-rb-out", 100));
         assertEquals("again", receivePlain("xa-rb-in", 5_000));
+    }
+
+    @Test
+    void branchPastItsTimeoutIsRolledBackByTheBroker() throws Exception {
+        sendPlain("xa-to-in", "held");
+        XASession session = connection.createXASession();
+        XAResource resource = session.getXAResource();
+        assertTrue(resource.setTransactionTimeout(1));
+        Xid xid = TestXid.of("timeout");
+
+        resource.start(xid, XAResource.TMNOFLAGS);
+        assertNotNull(session.createConsumer(session.createQueue("xa-to-in")).receive(5_000));
+        session.createProducer(session.createQueue("xa-to-out")).send(session.createTextMessage("never"));
+        resource.end(xid, XAResource.TMSUCCESS);
+
+        // Back in its queue once the second has run out, with no call from the transaction manager.
+        assertEquals("held", receivePlain("xa-to-in", 10_000));
+        XAException late = assertThrows(XAException.class, () -> resource.prepare(xid));
+        assertEquals(XAException.XA_RBTIMEOUT, late.errorCode);
+        assertNull(receivePlain("xa-to-out", 100));
+        XAException gone = assertThrows(XAException.class, () -> resource.commit(xid, false));
+        assertEquals(XAException.XAER_NOTA, gone.errorCode);
     }
 
     @Test

@@ -124,9 +124,11 @@ class ArtemisStyleJndiTest {
     void connectionFactoryTypeXaGivesAnXaFactory() throws Exception {
         Properties env = environment();
         env.put("connectionFactory.jms/XA", "vm://0?type=XA_CF");
+        env.put("connectionFactory.jms/QueueXA", "vm://0?type=QUEUE_XA_CF");
         env.put("connectionFactory.jms/Plain", "");
         InitialContext jndi = new InitialContext(env);
         assertInstanceOf(XAConnectionFactory.class, jndi.lookup("jms/XA"));
+        assertInstanceOf(jakarta.jms.XAQueueConnectionFactory.class, jndi.lookup("jms/QueueXA"));
         assertInstanceOf(ConnectionFactory.class, jndi.lookup("jms/Plain"));
         assertInstanceOf(Context.class, jndi.lookup("jms"));
         assertInstanceOf(ConnectionFactory.class, ((Context) jndi.lookup("jms")).lookup("Plain"));

@@ -64,7 +64,7 @@ class JndiBadInputTest {
     @Test
     void unsupportedFactoryTypeIsRefused() {
         Hashtable<String, String> env = environment();
-        env.put("connectionFactory.cf", "vm://0?type=QUEUE_XA_CF");
+        env.put("connectionFactory.cf", "vm://0?type=REMOTE_CF");
         assertThrows(NamingException.class, () -> new InitialContext(env));
     }
 

@@ -274,6 +274,80 @@ public abstract class MessageStoreContractTest {
     }
 
     @Test
+    void deliveryAttemptsAreRecorded() {
+        MessageStore store = store();
+        long id = store.commit(batchOf(message("q", "failing")))[0];
+        store.commit(new StoreBatch().deliveryCount(id, 3));
+        assertEquals(3, store.loadAll().get(0).deliveryCount());
+    }
+
+    @Test
+    void claimsTakeUnclaimedMessagesOnceInDeliveryOrder() {
+        MessageStore store = store();
+        long now = 1_000_000;
+        store.joinAsNode("a", now + 60_000);
+        StoredQueue queue = new StoredQueue("q", 0);
+        store.commit(new StoreBatch()
+                .insertUnclaimed(withPriority(message("q", "low-1"), 4))
+                .insertUnclaimed(withPriority(message("q", "urgent"), 9))
+                .insertUnclaimed(withPriority(message("q", "low-2"), 4))
+                .insert(message("q", "held-in-memory")));
+        assertEquals(3, store.countUnclaimed(queue, now));
+        assertEquals(List.of("urgent", "low-1"), messageIds(store.peek(queue, 2, now)));
+        assertEquals(3, store.countUnclaimed(queue, now), "peeking claims nothing");
+
+        assertEquals(List.of("urgent", "low-1"), messageIds(store.claim(queue, 2, now)));
+        assertEquals(List.of("low-2"), messageIds(store.claim(queue, 2, now)));
+        assertEquals(List.of(), store.claim(queue, 2, now));
+        assertEquals(0, store.countUnclaimed(queue, now));
+        assertEquals(List.of(queue), store.queuesWithMessages());
+    }
+
+    @Test
+    void anotherInstanceTakesOverOnlyOnceTheLeaseRunsOut() {
+        long now = 1_000_000;
+        MessageStore first = store();
+        first.joinAsNode("a", now + 30_000);
+        first.commit(batchOf(message("q", "held")));
+        MessageStore second = store();
+        second.joinAsNode("b", now + 30_000);
+        StoredQueue queue = new StoredQueue("q", 0);
+
+        assertEquals(List.of(), second.claim(queue, 10, now));
+        assertEquals(List.of(), second.takeOverExpired(now));
+        first.renewLease(now + 60_000);
+        assertEquals(List.of(), second.takeOverExpired(now + 45_000), "renewed in time");
+
+        assertEquals(List.of(queue), second.takeOverExpired(now + 61_000));
+        assertEquals(List.of("held"), messageIds(second.claim(queue, 10, now + 61_000)));
+    }
+
+    @Test
+    void anInstanceThatLeftIsTakenOverAtOnceAndOneUnderTheSameNameTakesOverItsEarlierLife() {
+        long now = 1_000_000;
+        StoredQueue queue = new StoredQueue("q", 0);
+        MessageStore first = store();
+        first.joinAsNode("a", now + 30_000);
+        first.commit(batchOf(message("q", "one")));
+        first.leave();
+        MessageStore other = store();
+        other.joinAsNode("b", now + 30_000);
+        assertEquals(List.of(queue), other.takeOverExpired(now));
+
+        MessageStore restarted = store();
+        other.commit(batchOf(message("q", "two")));
+        restarted.joinAsNode("b", now + 30_000);
+        assertEquals(List.of("one", "two"), messageIds(restarted.claim(queue, 10, now)));
+    }
+
+    private static StoredMessage withPriority(StoredMessage m, int priority) {
+        StoredHeaders h = m.headers();
+        return new StoredMessage(0, m.destination(), m.subscriptionId(), new StoredHeaders(h.messageId(), h.timestamp(),
+                h.correlationId(), h.replyTo(), h.type(), priority, h.expiration(), h.deliveryTime()),
+                m.deliveryCount(), m.properties(), m.bodyType(), m.body());
+    }
+
+    @Test
     void subscriptionsRoundTripAndKeepTheirMessages() {
         MessageStore store = store();
         StoredSubscription audit = new StoredSubscription(0, "orders", "audit", "reporting", "region = 'eu'", true,

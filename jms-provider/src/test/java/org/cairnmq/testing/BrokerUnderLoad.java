@@ -40,9 +40,10 @@ public final class BrokerUnderLoad {
         String queueName = args[1];
         int producers = Integer.parseInt(args[2]);
         long limitSeconds = Long.parseLong(args[3]);
+        int queueMemoryLimit = Integer.parseInt(args[4]);
         exitWhenParentGoes();
 
-        EmbeddedBroker broker = EmbeddedBroker.start(jdbcUrl);
+        EmbeddedBroker broker = EmbeddedBroker.builder().jdbcUrl(jdbcUrl).queueMemoryLimit(queueMemoryLimit).start();
         Connection connection = broker.connectionFactory().createConnection();
         connection.start();
         for (int p = 1; p <= producers; p++) {

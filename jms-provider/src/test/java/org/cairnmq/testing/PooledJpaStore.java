@@ -2,10 +2,12 @@ package org.cairnmq.testing;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Collection;
 import java.util.List;
 import org.cairnmq.store.MessageStore;
 import org.cairnmq.store.StoreBatch;
 import org.cairnmq.store.StoredMessage;
+import org.cairnmq.store.StoredQueue;
 import org.cairnmq.store.StoredSubscription;
 import org.cairnmq.store.PreparedTransaction;
 import org.cairnmq.store.PreparedTransactionStore;
@@ -44,6 +46,51 @@ public final class PooledJpaStore implements MessageStore, PreparedTransactionSt
     @Override
     public List<StoredMessage> loadAll() {
         return store.loadAll();
+    }
+
+    @Override
+    public void joinAsNode(String nodeName, long leaseUntil) {
+        store.joinAsNode(nodeName, leaseUntil);
+    }
+
+    @Override
+    public void renewLease(long leaseUntil) {
+        store.renewLease(leaseUntil);
+    }
+
+    @Override
+    public void leave() {
+        store.leave();
+    }
+
+    @Override
+    public List<StoredQueue> takeOverExpired(long now) {
+        return store.takeOverExpired(now);
+    }
+
+    @Override
+    public List<StoredMessage> claim(StoredQueue queue, int max, long now) {
+        return store.claim(queue, max, now);
+    }
+
+    @Override
+    public List<StoredMessage> peek(StoredQueue queue, int max, long now) {
+        return store.peek(queue, max, now);
+    }
+
+    @Override
+    public List<StoredMessage> claimById(Collection<Long> ids) {
+        return store.claimById(ids);
+    }
+
+    @Override
+    public long countUnclaimed(StoredQueue queue, long now) {
+        return store.countUnclaimed(queue, now);
+    }
+
+    @Override
+    public List<StoredQueue> queuesWithMessages() {
+        return store.queuesWithMessages();
     }
 
     @Override

@@ -4,12 +4,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.cairnmq.store.MessageStore;
 import org.cairnmq.store.StoreBatch;
 import org.cairnmq.store.StoreException;
 import org.cairnmq.store.StoredMessage;
+import org.cairnmq.store.StoredQueue;
 import org.cairnmq.store.StoredSubscription;
 import org.cairnmq.store.PreparedTransaction;
 import org.cairnmq.store.PreparedTransactionStore;
@@ -17,17 +20,21 @@ import org.cairnmq.store.StoredXid;
 
 /** {@link MessageStore} on JPA (Hibernate) over a non-JTA {@link DataSource}. */
 public final class JpaMessageStore implements MessageStore, PreparedTransactionStore {
-    private static final int DELETE_CHUNK = 500;
+    static final int DELETE_CHUNK = 500;
     private final EntityManagerFactory entityManagers;
+    private final DispatchClaims claims;
+    private final String instanceId = UUID.randomUUID().toString();
 
-    private JpaMessageStore(EntityManagerFactory entityManagers) {
+    private JpaMessageStore(EntityManagerFactory entityManagers, DispatchClaims claims) {
         this.entityManagers = entityManagers;
+        this.claims = claims;
     }
 
     /** Brings the schema up to date, then opens the store. */
     public static JpaMessageStore open(DataSource dataSource) {
-        SchemaMigration.migrate(dataSource);
-        return new JpaMessageStore(StorePersistenceUnit.entityManagerFactory(dataSource));
+        String database = SchemaMigration.migrate(dataSource);
+        return new JpaMessageStore(StorePersistenceUnit.entityManagerFactory(dataSource),
+                DispatchClaims.forDatabase(database));
     }
 
     @Override
@@ -37,11 +44,19 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
             int i = 0;
             for (StoredMessage message : batch.inserts()) {
                 MessageEntity entity = MessageEntity.of(message);
+                if (batch.isClaimed(i)) {
+                    entity.claimedBy(instanceId);
+                }
                 em.persist(entity);
                 ids[i++] = entity.id();
             }
             // Inserts go out in JDBC batches (hibernate.jdbc.batch_size) with ids from the pooled sequence;
             // deletes in one statement per chunk, as databases limit the parameters of one statement.
+            batch.deliveryCounts().forEach((id, attempts) -> em
+                    .createQuery("update MessageEntity m set m.deliveryCount = :n where m.id = :id")
+                    .setParameter("n", attempts)
+                    .setParameter("id", id)
+                    .executeUpdate());
             List<Long> deletes = batch.deletes();
             for (int from = 0; from < deletes.size(); from += DELETE_CHUNK) {
                 em.createQuery("delete from MessageEntity m where m.id in :ids")
@@ -58,6 +73,66 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
         inTransaction(em -> em.createQuery("select m from MessageEntity m where m.preparedTx = 0 order by m.id", MessageEntity.class)
                 .getResultStream()
                 .forEach(e -> result.add(e.toStored())));
+        return result;
+    }
+
+    @Override
+    public void joinAsNode(String nodeName, long leaseUntil) {
+        inTransaction(em -> claims.join(em, instanceId, nodeName, leaseUntil));
+    }
+
+    @Override
+    public void renewLease(long leaseUntil) {
+        inTransaction(em -> claims.renew(em, instanceId, leaseUntil));
+    }
+
+    @Override
+    public void leave() {
+        inTransaction(em -> claims.leave(em, instanceId));
+    }
+
+    @Override
+    public List<StoredQueue> takeOverExpired(long now) {
+        List<StoredQueue> queues = new ArrayList<>();
+        inTransaction(em -> queues.addAll(claims.takeOverExpired(em, instanceId, now)));
+        return queues;
+    }
+
+    @Override
+    public List<StoredMessage> claim(StoredQueue queue, int max, long now) {
+        List<StoredMessage> claimed = new ArrayList<>();
+        inTransaction(em -> claims.claim(em, instanceId, queue, max, now).forEach(e -> claimed.add(e.toStored())));
+        return claimed;
+    }
+
+    @Override
+    public List<StoredMessage> peek(StoredQueue queue, int max, long now) {
+        List<StoredMessage> rows = new ArrayList<>();
+        inTransaction(em -> claims.peek(em, instanceId, queue, max, now).forEach(e -> rows.add(e.toStored())));
+        return rows;
+    }
+
+    @Override
+    public List<StoredMessage> claimById(Collection<Long> ids) {
+        List<StoredMessage> claimed = new ArrayList<>();
+        inTransaction(em -> claims.claimById(em, instanceId, ids).forEach(e -> claimed.add(e.toStored())));
+        return claimed;
+    }
+
+    @Override
+    public long countUnclaimed(StoredQueue queue, long now) {
+        long[] count = new long[1];
+        inTransaction(em -> count[0] = claims.countUnclaimed(em, instanceId, queue, now));
+        return count[0];
+    }
+
+    @Override
+    public List<StoredQueue> queuesWithMessages() {
+        List<StoredQueue> result = new ArrayList<>();
+        inTransaction(em -> em.createQuery("select distinct m.destination, m.subscriptionId from MessageEntity m "
+                        + "where m.preparedTx = 0", Object[].class)
+                .getResultStream()
+                .forEach(row -> result.add(new StoredQueue((String) row[0], ((Number) row[1]).longValue()))));
         return result;
     }
 
@@ -103,7 +178,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
             em.flush();
             int i = 0;
             for (StoredMessage message : work.inserts()) {
-                MessageEntity entity = MessageEntity.of(message).preparedIn(tx.id());
+                MessageEntity entity = MessageEntity.of(message).preparedIn(tx.id()).claimedBy(instanceId);
                 em.persist(entity);
                 ids[i++] = entity.id();
             }
@@ -121,8 +196,10 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     public void commitPrepared(StoredXid xid) {
         inTransaction(em -> {
             long tx = preparedTxId(em, xid);
-            em.createQuery("update MessageEntity m set m.preparedTx = 0 where m.preparedTx = :tx")
+            // The committing instance delivers the sends from memory, so it holds them.
+            em.createQuery("update MessageEntity m set m.preparedTx = 0, m.claimedBy = :me where m.preparedTx = :tx")
                     .setParameter("tx", tx)
+                    .setParameter("me", instanceId)
                     .executeUpdate();
             em.createNativeQuery("delete from cairn_message where id in "
                             + "(select message_id from cairn_prepared_ack where tx_id = ?1)")

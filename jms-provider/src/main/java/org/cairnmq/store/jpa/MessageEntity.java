@@ -65,6 +65,10 @@ class MessageEntity {
 
     private byte[] body;
 
+    // The broker instance dispatching the message from its memory; null while only the store holds it.
+    @Column(name = "claimed_by")
+    private String claimedBy;
+
     protected MessageEntity() {
     }
 
@@ -90,6 +94,11 @@ class MessageEntity {
 
     long id() {
         return id;
+    }
+
+    MessageEntity claimedBy(String instanceId) {
+        claimedBy = instanceId;
+        return this;
     }
 
     MessageEntity preparedIn(long txId) {

@@ -17,7 +17,8 @@ final class SchemaMigration {
     private SchemaMigration() {
     }
 
-    static void migrate(DataSource dataSource) {
+    /** @return the database's kind, which names its scripts' folder: {@code h2} or {@code postgresql} */
+    static String migrate(DataSource dataSource) {
         String database = databaseFolder(dataSource);
         ClassLoader loader = SchemaMigration.class.getClassLoader();
         Flyway.configure(loader)
@@ -27,6 +28,7 @@ final class SchemaMigration {
                 .failOnMissingLocations(false)
                 .load()
                 .migrate();
+        return database;
     }
 
     private static String databaseFolder(DataSource dataSource) {

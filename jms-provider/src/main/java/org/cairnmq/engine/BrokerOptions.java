@@ -1,0 +1,65 @@
+package org.cairnmq.engine;
+
+import java.util.Objects;
+
+/**
+ * What a broker instance is set up with before it starts.
+ *
+ * @param nodeName         the name this instance registers under in its store; an instance starting under
+ *                         the same name takes over the claims of the one before it (the same node after a
+ *                         restart or crash), so nodes sharing one database need distinct names
+ * @param queueMemoryLimit how many ready messages each durable queue or subscription keeps in memory;
+ *                         beyond it, persistent arrivals stay in the store and are loaded page by page
+ * @param leaseMillis      how long this instance's claims on messages hold without renewal: after it, when
+ *                         the instance has died, another instance sharing the store takes its messages over
+ */
+public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMillis) {
+    /** Ready messages a durable queue keeps in memory unless configured otherwise. */
+    public static final int DEFAULT_QUEUE_MEMORY_LIMIT = 10_000;
+    /** How long an instance's claims hold unless configured otherwise; it renews them every third of it. */
+    public static final long DEFAULT_LEASE_MILLIS = 30_000;
+
+    public BrokerOptions {
+        Objects.requireNonNull(nodeName, "nodeName");
+        if (nodeName.isBlank() || nodeName.length() > 255) {
+            throw new IllegalArgumentException("A node name has 1 to 255 characters: '" + nodeName + "'");
+        }
+        if (queueMemoryLimit < 2) {
+            throw new IllegalArgumentException("A queue's memory limit is at least 2 messages: " + queueMemoryLimit);
+        }
+        if (leaseMillis < 300) {
+            throw new IllegalArgumentException("A lease lasts at least 300 ms: " + leaseMillis);
+        }
+    }
+
+    /**
+     * The node name from {@code -Dcairn.node.name}, else the host name; the default memory limit.
+     */
+    public static BrokerOptions defaults() {
+        return new BrokerOptions(defaultNodeName(), DEFAULT_QUEUE_MEMORY_LIMIT, DEFAULT_LEASE_MILLIS);
+    }
+
+    public BrokerOptions withNodeName(String name) {
+        return new BrokerOptions(name, queueMemoryLimit, leaseMillis);
+    }
+
+    public BrokerOptions withQueueMemoryLimit(int messages) {
+        return new BrokerOptions(nodeName, messages, leaseMillis);
+    }
+
+    public BrokerOptions withLeaseMillis(long millis) {
+        return new BrokerOptions(nodeName, queueMemoryLimit, millis);
+    }
+
+    private static String defaultNodeName() {
+        String configured = System.getProperty("cairn.node.name");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "cairn";
+        }
+    }
+}

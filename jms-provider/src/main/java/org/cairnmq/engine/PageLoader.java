@@ -1,0 +1,109 @@
+package org.cairnmq.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cairnmq.store.MessageStore;
+import org.cairnmq.store.StoredMessage;
+
+/**
+ * Brings the messages of paged queues from the store into memory, a page at a time, by claiming them for
+ * this broker instance. One thread for the whole broker: loading is rare (only deep queues page) and a
+ * page is one short database transaction.
+ */
+final class PageLoader implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(PageLoader.class.getName());
+    /** How soon a paged queue looks again for messages it could not claim yet (delayed, or being written). */
+    static final long RETRY_MILLIS = 1_000;
+
+    private final MessageStore store;
+    private final DeliveryScheduler scheduler;
+    private final java.time.Clock clock;
+    private final Function<StoredMessage, BrokerMessage> decoder;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cairn-page-loader");
+        t.setDaemon(true);
+        return t;
+    });
+    private final int memoryLimit;
+    private final java.util.concurrent.atomic.AtomicLong sequence;
+
+    PageLoader(MessageStore store, DeliveryScheduler scheduler, java.time.Clock clock, int memoryLimit,
+            java.util.concurrent.atomic.AtomicLong sequence, Function<StoredMessage, BrokerMessage> decoder) {
+        this.store = store;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.memoryLimit = memoryLimit;
+        this.sequence = sequence;
+        this.decoder = decoder;
+    }
+
+    /** How many ready messages a durable queue keeps in memory before further arrivals stay in the store. */
+    int memoryLimit() {
+        return memoryLimit;
+    }
+
+    /** Loads the queue's next page on the loader thread. */
+    void requestLoad(QueueDestination queue) {
+        try {
+            thread.execute(() -> load(queue));
+        } catch (RejectedExecutionException closed) {
+            queue.loadFailed();
+        }
+    }
+
+    /** Loads the queue's first page on the calling thread (start-up, before any consumer can ask). */
+    void loadNow(QueueDestination queue) {
+        if (queue.startLoad()) {
+            load(queue);
+        }
+    }
+
+    /**
+     * What a browser sees of the messages only the store holds: up to the memory limit of them, in
+     * delivery order, read without claiming.
+     */
+    List<QueuedMessage> peek(QueueDestination queue) {
+        List<QueuedMessage> seen = new ArrayList<>();
+        for (StoredMessage stored : store.peek(queue.storedQueue(), memoryLimit, clock.millis())) {
+            seen.add(new QueuedMessage(0, stored.id(), queue, decoder.apply(stored), stored.deliveryCount() + 1));
+        }
+        return seen;
+    }
+
+    private void load(QueueDestination queue) {
+        QueueDestination.PageRequest request = queue.beginLoad();
+        List<QueuedMessage> page = new ArrayList<>();
+        long remaining;
+        try {
+            long now = clock.millis();
+            for (StoredMessage stored : store.claim(queue.storedQueue(), request.wanted(), now)) {
+                page.add(new QueuedMessage(sequence.incrementAndGet(), stored.id(), queue, decoder.apply(stored),
+                        stored.deliveryCount() + 1));
+            }
+            remaining = store.countUnclaimed(queue.storedQueue(), now);
+        } catch (RuntimeException e) { // StoreException, or a message the engine cannot decode
+            LOG.log(Level.WARNING, "Cannot load messages of " + queue.name() + " from the store; trying again", e);
+            queue.loadFailed();
+            retryLater(queue);
+            return;
+        }
+        if (queue.loaded(request, page, remaining)) {
+            retryLater(queue);
+        }
+    }
+
+    private void retryLater(QueueDestination queue) {
+        scheduler.at(clock.millis() + RETRY_MILLIS, queue::loadIfLow);
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,137 @@
+package org.cairnmq.store.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.cairnmq.store.StoredQueue;
+
+/**
+ * Which broker instance dispatches which message: a message row is claimed by the instance that holds it
+ * in memory, and an instance's claims hold while its lease in {@code cairn_node} runs. Several instances
+ * can share one database: each claims rows no live instance holds, skipping rows another transaction is
+ * claiming at the same moment ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL).
+ */
+final class DispatchClaims {
+    // A row is free when nobody holds it, or its holder's lease has run out; never one's own.
+    // Parameters: ?1 this instance, ?2 now, ?3 destination, ?4 subscription id.
+    private static final String CLAIMABLE = "m.destination = ?3 and m.subscription_id = ?4 and m.prepared_tx = 0 "
+            + "and (m.claimed_by is null or (m.claimed_by <> ?1 and m.claimed_by not in "
+            + "(select n.instance_id from cairn_node n where n.lease_until > ?2))) "
+            + "and not exists (select 1 from cairn_prepared_ack a where a.message_id = m.id)";
+
+    private final String rowLock;
+
+    private DispatchClaims(String rowLock) {
+        this.rowLock = rowLock;
+    }
+
+    /** @param database {@code h2} or {@code postgresql} */
+    static DispatchClaims forDatabase(String database) {
+        // An H2 database belongs to one process, so there is no other node to skip.
+        return new DispatchClaims("postgresql".equals(database) ? " for update skip locked" : " for update");
+    }
+
+    void join(EntityManager em, String instanceId, String nodeName, long leaseUntil) {
+        em.createNativeQuery("update cairn_message set claimed_by = null where claimed_by in "
+                        + "(select instance_id from cairn_node where node_name = ?1)")
+                .setParameter(1, nodeName)
+                .executeUpdate();
+        em.createNativeQuery("delete from cairn_node where node_name = ?1").setParameter(1, nodeName).executeUpdate();
+        em.createNativeQuery("insert into cairn_node (instance_id, node_name, lease_until) values (?1, ?2, ?3)")
+                .setParameter(1, instanceId)
+                .setParameter(2, nodeName)
+                .setParameter(3, leaseUntil)
+                .executeUpdate();
+    }
+
+    void renew(EntityManager em, String instanceId, long leaseUntil) {
+        em.createNativeQuery("update cairn_node set lease_until = ?1 where instance_id = ?2")
+                .setParameter(1, leaseUntil)
+                .setParameter(2, instanceId)
+                .executeUpdate();
+    }
+
+    void leave(EntityManager em, String instanceId) {
+        renew(em, instanceId, 0);
+    }
+
+    List<StoredQueue> takeOverExpired(EntityManager em, String instanceId, long now) {
+        List<?> expired = em.createNativeQuery("select instance_id from cairn_node where lease_until <= ?1 "
+                        + "and instance_id <> ?2" + rowLock)
+                .setParameter(1, now)
+                .setParameter(2, instanceId)
+                .getResultList();
+        if (expired.isEmpty()) {
+            return List.of();
+        }
+        List<StoredQueue> queues = new ArrayList<>();
+        for (Object[] row : em.createQuery("select distinct m.destination, m.subscriptionId from MessageEntity m "
+                        + "where m.claimedBy in :expired", Object[].class)
+                .setParameter("expired", expired)
+                .getResultList()) {
+            queues.add(new StoredQueue((String) row[0], ((Number) row[1]).longValue()));
+        }
+        em.createNativeQuery("update cairn_message set claimed_by = null where claimed_by in (:expired)")
+                .setParameter("expired", expired)
+                .executeUpdate();
+        em.createNativeQuery("delete from cairn_node where instance_id in (:expired)")
+                .setParameter("expired", expired)
+                .executeUpdate();
+        return queues;
+    }
+
+    List<MessageEntity> claim(EntityManager em, String instanceId, StoredQueue queue, int max, long now) {
+        return claimById(em, instanceId, nextIds(em, instanceId, queue, max, now, rowLock));
+    }
+
+    List<MessageEntity> peek(EntityManager em, String instanceId, StoredQueue queue, int max, long now) {
+        List<Long> ids = nextIds(em, instanceId, queue, max, now, "");
+        return ids.isEmpty() ? List.of() : em.createQuery("select m from MessageEntity m where m.id in :ids "
+                        + "order by m.priority desc, m.id", MessageEntity.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    /** The ids of the next claimable messages in delivery order. */
+    private static List<Long> nextIds(EntityManager em, String instanceId, StoredQueue queue, int max, long now,
+            String lock) {
+        List<?> rows = withQueue(em.createNativeQuery("select m.id from cairn_message m where " + CLAIMABLE
+                        + " and m.delivery_time <= ?2 order by m.priority desc, m.id fetch first " + max + " rows only"
+                        + lock), instanceId, queue, now)
+                .getResultList();
+        List<Long> ids = new ArrayList<>(rows.size());
+        rows.forEach(id -> ids.add(((Number) id).longValue()));
+        return ids;
+    }
+
+    List<MessageEntity> claimById(EntityManager em, String instanceId, Collection<Long> ids) {
+        List<MessageEntity> claimed = new ArrayList<>(ids.size());
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += JpaMessageStore.DELETE_CHUNK) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + JpaMessageStore.DELETE_CHUNK));
+            em.createQuery("update MessageEntity m set m.claimedBy = :me where m.id in :ids")
+                    .setParameter("me", instanceId)
+                    .setParameter("ids", chunk)
+                    .executeUpdate();
+            claimed.addAll(em.createQuery("select m from MessageEntity m where m.id in :ids "
+                            + "order by m.priority desc, m.id", MessageEntity.class)
+                    .setParameter("ids", chunk)
+                    .getResultList());
+        }
+        return claimed;
+    }
+
+    long countUnclaimed(EntityManager em, String instanceId, StoredQueue queue, long now) {
+        return ((Number) withQueue(em.createNativeQuery("select count(*) from cairn_message m where " + CLAIMABLE),
+                instanceId, queue, now).getSingleResult()).longValue();
+    }
+
+    private static Query withQueue(Query query, String instanceId, StoredQueue queue, long now) {
+        return query.setParameter(1, instanceId)
+                .setParameter(2, now)
+                .setParameter(3, queue.destination())
+                .setParameter(4, queue.subscriptionId());
+    }
+}
