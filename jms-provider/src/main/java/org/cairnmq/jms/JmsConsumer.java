@@ -4,6 +4,7 @@ import static org.cairnmq.jms.JmsExceptions.unchecked;
 import static org.cairnmq.jms.JmsExceptions.uncheckedRun;
 
 import jakarta.jms.BytesMessage;
+import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -34,12 +35,14 @@ public final class JmsConsumer implements JMSConsumer {
 
     @Override
     public MessageListener getMessageListener() {
+        refuseOnLentSession("getMessageListener");
         unchecked(consumer::getMessageListener); // checks that the consumer is open
         return listener;
     }
 
     @Override
     public void setMessageListener(MessageListener newListener) {
+        refuseOnLentSession("setMessageListener");
         MessageListener marked = newListener == null ? null
                 : message -> ContextCallbacks.run(context, Kind.MESSAGE_LISTENER, () -> newListener.onMessage(message));
         uncheckedRun(() -> consumer.setMessageListener(marked));
@@ -64,6 +67,15 @@ public final class JmsConsumer implements JMSConsumer {
     @Override
     public void close() {
         uncheckedRun(consumer::close);
+        context.consumerClosed(this);
+    }
+
+    // A server's pool owns the threads of a lent session: receive with an MDB or receive(timeout).
+    private void refuseOnLentSession(String call) {
+        if (!context.allowsCallbacks()) {
+            throw new IllegalStateRuntimeException(call + " is not allowed on a pooled session in the Jakarta EE "
+                    + "web or EJB container (Jakarta Messaging 3.1, section 12.2)");
+        }
     }
 
     @Override

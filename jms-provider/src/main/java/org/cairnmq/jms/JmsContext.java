@@ -25,6 +25,8 @@ import jakarta.jms.TemporaryTopic;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import java.io.Serializable;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.cairnmq.engine.BrokerException;
 import org.cairnmq.jms.ContextCallbacks.Kind;
 
@@ -38,6 +40,11 @@ import org.cairnmq.jms.ContextCallbacks.Kind;
  * not from one of the context's own message or completion listeners.
  *
  * <p>{@link JmsXAContext} is the one kind of context beside it: the same context over an XA session.
+ *
+ * <p>A context can also work on a session it does not own, lent by an application server's pool
+ * ({@link #borrowing}): closing it closes only what it made on the session and gives the session back.
+ * The server owns the threads there, so such a context refuses message listeners and asynchronous sends
+ * (Jakarta Messaging 3.1, section 12.2).
  */
 public sealed class JmsContext implements JMSContext permits JmsXAContext {
     private final SharedConnection shared;
@@ -48,10 +55,50 @@ public sealed class JmsContext implements JMSContext permits JmsXAContext {
     private JmsMessageProducer producer;
     private volatile boolean autoStart = true;
     private volatile boolean closed;
+    /** The lender of the session, or {@code null} when the context opens and owns its session. */
+    private final SessionLender lender;
+    /** The consumers made on a lent session, closed with the context; unused for a session of its own. */
+    private final List<JmsConsumer> lentConsumers = new CopyOnWriteArrayList<>();
 
     JmsContext(SharedConnection shared, int sessionMode) {
+        this(shared, sessionMode, null);
+    }
+
+    private JmsContext(SharedConnection shared, int sessionMode, SessionLender lender) {
         this.shared = shared;
         this.sessionMode = sessionMode;
+        this.lender = lender;
+    }
+
+    /**
+     * Lends a context's session: an application server's pool, which may move the context to another pooled
+     * session between transactions, so it is asked for the session at each use.
+     */
+    public interface SessionLender {
+        /** The session the context works on now; called on the context's thread. */
+        JmsSession session() throws JMSException;
+
+        /** Called once, when the context closes, after it closed what it made on the session. */
+        void giveBack() throws JMSException;
+    }
+
+    /**
+     * A context on a session lent by {@code lender}, non-transacted and auto-acknowledging as far as the
+     * context knows (the lender may make the session's work part of a transaction of its own).
+     */
+    public static JmsContext borrowing(SessionLender lender) {
+        JmsSession first = unchecked(lender::session);
+        SharedConnection shared = new SharedConnection(first.connection(), lender::giveBack);
+        return new JmsContext(shared, AUTO_ACKNOWLEDGE, lender);
+    }
+
+    /** Whether listeners and completion listeners may run; not on a lent session, whose threads a server owns. */
+    boolean allowsCallbacks() {
+        return lender == null;
+    }
+
+    void consumerClosed(JmsConsumer consumer) {
+        lentConsumers.remove(consumer);
     }
 
     /** A context over a new connection, which it owns; the mode is checked before connecting. */
@@ -68,6 +115,9 @@ public sealed class JmsContext implements JMSContext permits JmsXAContext {
     @Override
     public JMSContext createContext(int sessionMode) {
         checkOpen();
+        if (lender != null) {
+            throw new JMSRuntimeException("A context on a pooled session cannot create another: one session per connection");
+        }
         checkSessionMode(sessionMode);
         shared.retain();
         return new JmsContext(shared, sessionMode);
@@ -164,7 +214,9 @@ public sealed class JmsContext implements JMSContext permits JmsXAContext {
             toClose = session;
         }
         try {
-            if (toClose != null) {
+            if (lender != null) {
+                closeWhatWasMadeOnLentSession();
+            } else if (toClose != null) {
                 uncheckedRun(toClose::close);
             }
         } finally {
@@ -346,6 +398,9 @@ public sealed class JmsContext implements JMSContext permits JmsXAContext {
     JmsSession session() {
         synchronized (lock) {
             checkOpen();
+            if (lender != null) {
+                return lentSession();
+            }
             if (session == null) {
                 session = unchecked(() -> openSession(shared.connection()));
             }
@@ -355,6 +410,9 @@ public sealed class JmsContext implements JMSContext permits JmsXAContext {
 
     JmsMessageProducer producer() {
         synchronized (lock) {
+            if (lender != null) {
+                lentSession();
+            }
             if (producer == null) {
                 producer = (JmsMessageProducer) unchecked(() -> session().createProducer(null));
             }
@@ -372,10 +430,41 @@ public sealed class JmsContext implements JMSContext permits JmsXAContext {
 
     private JMSConsumer consumer(JmsExceptions.Call<MessageConsumer> create) {
         JmsConsumer consumer = new JmsConsumer(this, unchecked(create));
+        if (lender != null) {
+            lentConsumers.add(consumer);
+        }
         if (autoStart) {
             uncheckedRun(shared.connection()::start);
         }
         return consumer;
+    }
+
+    /* The lender's session now; if the pool moved the context to another one, the old producer stays behind. */
+    private JmsSession lentSession() {
+        JmsSession current = unchecked(lender::session);
+        if (current != session) {
+            closeProducer();
+            session = current;
+        }
+        return current;
+    }
+
+    private void closeWhatWasMadeOnLentSession() {
+        synchronized (lock) {
+            closeProducer();
+        }
+        for (JmsConsumer consumer : lentConsumers) {
+            consumer.close();
+        }
+        lentConsumers.clear();
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            JmsMessageProducer old = producer;
+            producer = null;
+            uncheckedRun(old::close);
+        }
     }
 
     private void refuseInCompletionListener(String what) {

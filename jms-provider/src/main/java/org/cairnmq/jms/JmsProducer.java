@@ -8,6 +8,7 @@ import jakarta.jms.CompletionListener;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
+import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MapMessage;
@@ -177,6 +178,10 @@ public final class JmsProducer implements JMSProducer {
     /** Makes sends asynchronous, reporting to the listener; {@code null} makes them synchronous again. */
     @Override
     public JMSProducer setAsync(CompletionListener completionListener) {
+        if (completionListener != null && !context.allowsCallbacks()) {
+            throw new IllegalStateRuntimeException("An asynchronous send is not allowed on a pooled session: "
+                    + "it could finish after the transaction it belongs to (Jakarta Messaging 3.1, section 12.2)");
+        }
         this.completionListener = completionListener;
         return this;
     }

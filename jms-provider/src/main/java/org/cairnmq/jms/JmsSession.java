@@ -77,6 +77,10 @@ public final class JmsSession implements QueueSession, TopicSession, XAQueueSess
         return engine;
     }
 
+    JmsConnection connection() {
+        return connection;
+    }
+
     /** The authenticated user whose name the session's sends carry as {@code JMSXUserID}; null if anonymous. */
     String sendingUser() {
         return connection.identity().user();

@@ -9,10 +9,17 @@ import jakarta.jms.IllegalStateRuntimeException;
  */
 final class SharedConnection {
     private final JmsConnection connection;
+    private final JmsExceptions.Action whenUnused;
     private int openContexts = 1;
 
     SharedConnection(JmsConnection connection) {
+        this(connection, connection::close);
+    }
+
+    /** A connection that someone else owns: when the last context closes, {@code whenUnused} runs instead. */
+    SharedConnection(JmsConnection connection, JmsExceptions.Action whenUnused) {
         this.connection = connection;
+        this.whenUnused = whenUnused;
     }
 
     JmsConnection connection() {
@@ -27,13 +34,13 @@ final class SharedConnection {
         openContexts++;
     }
 
-    /** Counts one context fewer, and closes the connection when none is left. */
+    /** Counts one context fewer, and closes the connection (or runs the owner's action) when none is left. */
     void release() {
         synchronized (this) {
             if (openContexts == 0 || --openContexts > 0) {
                 return;
             }
         }
-        JmsExceptions.uncheckedRun(connection::close);
+        JmsExceptions.uncheckedRun(whenUnused);
     }
 }

@@ -5,14 +5,25 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.resource.Referenceable;
+import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
 import java.io.Serializable;
+import java.util.Arrays;
 import javax.naming.Reference;
+import org.cairnmq.engine.security.AuthenticationFailedException;
 
 /**
  * The connection factory applications look up in JNDI ({@code java:/jms/cairn/ConnectionFactory}).
- * Its connections take their sessions from the server's pool and join the caller's transaction.
+ * Its connections and contexts take their sessions from the server's pool and join the caller's transaction.
+ *
+ * <p>A user name and password are checked against the server's security domain (the adapter's
+ * {@code SecurityDomain} property); refused ones raise {@link JMSSecurityException}
+ * ({@link JMSSecurityRuntimeException} from {@code createContext}). Without a user name the connection is
+ * anonymous, if the adapter's {@code AllowAnonymous} property allows it. Messages sent by an authenticated
+ * connection carry the user's name as {@code JMSXUserID}.
  */
 public final class CairnConnectionFactory implements ConnectionFactory, Referenceable, Serializable {
     private static final long serialVersionUID = 1L;
@@ -28,32 +39,66 @@ public final class CairnConnectionFactory implements ConnectionFactory, Referenc
 
     @Override
     public Connection createConnection() throws JMSException {
-        return new ConnectionHandle(managedFactory, manager);
+        return createConnection(null, null);
     }
 
     @Override
     public Connection createConnection(String userName, String password) throws JMSException {
-        return createConnection();
+        return new ConnectionHandle(managedFactory, manager, authenticate(userName, password));
     }
 
     @Override
     public JMSContext createContext() {
-        throw new JMSRuntimeException("JMSContext is not implemented yet in Cairn (see docs/conformance.md)");
+        return createContext(null, null, JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
     public JMSContext createContext(String userName, String password) {
-        return createContext();
+        return createContext(userName, password, JMSContext.AUTO_ACKNOWLEDGE);
     }
 
+    /**
+     * A context over a pooled session. The session mode is ignored, as in every Jakarta EE container: the
+     * context's work joins the caller's JTA transaction if there is one, and is auto-acknowledged outside one.
+     */
     @Override
     public JMSContext createContext(String userName, String password, int sessionMode) {
-        return createContext();
+        SessionRequest request;
+        try {
+            request = authenticate(userName, password);
+        } catch (JMSSecurityException e) {
+            throw new JMSSecurityRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+        try {
+            return ContextHandle.open((SessionHandle) manager.allocateConnection(managedFactory, request));
+        } catch (ResourceException e) {
+            throw new JMSRuntimeException("Cannot get a pooled Cairn session: " + e.getMessage(), null, e);
+        }
     }
 
     @Override
     public JMSContext createContext(int sessionMode) {
-        return createContext();
+        return createContext(null, null, sessionMode);
+    }
+
+    private SessionRequest authenticate(String userName, String password) throws JMSSecurityException {
+        char[] secret = password == null ? new char[0] : password.toCharArray();
+        try {
+            return new SessionRequest(managedFactory.adapter().authenticator().authenticate(userName, secret));
+        } catch (AuthenticationFailedException e) {
+            throw securityException(e.getMessage(), e);
+        } catch (ResourceException e) {
+            throw securityException("Cannot authenticate: " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    private static JMSSecurityException securityException(String message, Exception cause) {
+        JMSSecurityException security = new JMSSecurityException(message);
+        security.setLinkedException(cause);
+        security.initCause(cause);
+        return security;
     }
 
     @Override

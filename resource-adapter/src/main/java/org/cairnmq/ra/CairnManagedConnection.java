@@ -16,11 +16,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 import org.cairnmq.engine.Broker;
+import org.cairnmq.engine.security.Identity;
 import org.cairnmq.jms.JmsConnectionFactory;
 import org.cairnmq.jms.JmsSession;
 
 /**
- * A pooled physical broker session. Applications hold {@link SessionHandle}s to it; when the last handle
+ * A pooled physical broker session, opened for one identity. Applications hold {@link SessionHandle}s to it; when the last handle
  * closes, the server puts it back in the pool. The session itself is non-transacted and auto-acknowledging;
  * the server makes its work part of a JTA transaction through {@link #getXAResource} (or, if configured
  * so, {@link #getLocalTransaction}).
@@ -31,17 +32,24 @@ final class CairnManagedConnection implements ManagedConnection {
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final List<SessionHandle> handles = new CopyOnWriteArrayList<>();
     private final TransactionFlag inTransaction = new TransactionFlag();
+    private final Identity identity;
     private XAResource xaResource;
     private PrintWriter logWriter;
 
-    CairnManagedConnection(Broker broker) throws ResourceException {
+    /** A session for an identity the adapter has already authenticated; its sends carry the user's name. */
+    CairnManagedConnection(Broker broker, Identity identity) throws ResourceException {
+        this.identity = identity;
         try {
-            physicalConnection = new JmsConnectionFactory(broker).createConnection();
+            physicalConnection = new JmsConnectionFactory(broker, (user, secret) -> identity).createConnection();
             physicalSession = (JmsSession) physicalConnection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             physicalConnection.start();
         } catch (JMSException e) {
             throw new ResourceException("Cannot open a Cairn session", e);
         }
+    }
+
+    Identity identity() {
+        return identity;
     }
 
     JmsSession physicalSession() {

@@ -11,6 +11,7 @@ import jakarta.resource.spi.TransactionSupport;
 import java.io.PrintWriter;
 import java.util.Set;
 import javax.security.auth.Subject;
+import org.cairnmq.engine.security.Identity;
 
 /**
  * Creates the physical connections the server pools. One managed connection is one broker session, so
@@ -37,15 +38,16 @@ public class CairnManagedConnectionFactory
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
             throws ResourceException {
-        return new CairnManagedConnection(adapter().broker());
+        return new CairnManagedConnection(adapter().broker(), SessionRequest.identityOf(info));
     }
 
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public ManagedConnection matchManagedConnections(Set candidates, Subject subject, ConnectionRequestInfo info) {
-        // Every physical session of this factory is alike: any idle one will do.
+        // Sessions differ only by the identity they send as: any idle one of the same identity will do.
+        Identity wanted = SessionRequest.identityOf(info);
         for (Object candidate : candidates) {
-            if (candidate instanceof CairnManagedConnection connection) {
+            if (candidate instanceof CairnManagedConnection connection && connection.identity().equals(wanted)) {
                 return connection;
             }
         }
@@ -86,7 +88,7 @@ public class CairnManagedConnectionFactory
         adapter = cairn;
     }
 
-    private CairnResourceAdapter adapter() throws ResourceException {
+    CairnResourceAdapter adapter() throws ResourceException {
         if (adapter == null) {
             throw new jakarta.resource.spi.IllegalStateException("Not associated with Cairn's resource adapter");
         }

@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
 import org.cairnmq.engine.Broker;
+import org.cairnmq.engine.security.Authenticator;
 import org.cairnmq.jms.JmsConnectionFactory;
 import org.cairnmq.jms.JmsSession;
 
@@ -27,6 +28,9 @@ public class CairnResourceAdapter implements ResourceAdapter {
 
     private String dataSourceJndiName = "java:jboss/datasources/CairnDS";
     private Integer storeStartTimeoutSeconds = 120;
+    private String securityDomain = "ApplicationDomain";
+    private Boolean allowAnonymous = Boolean.TRUE;
+    private transient volatile Authenticator authenticator;
 
     private transient BrokerStartup startup;
     private final transient Map<MessageEndpointFactory, InboundActivation> activations = new ConcurrentHashMap<>();
@@ -119,6 +123,38 @@ public class CairnResourceAdapter implements ResourceAdapter {
     WorkManagerExecutor threads() throws ResourceException {
         broker();
         return startup.threads();
+    }
+
+    /** Who checks the user names and passwords given to the pooled factory: the server's security domain. */
+    Authenticator authenticator() {
+        Authenticator current = authenticator;
+        if (current == null) {
+            // Built on first use, so that the Elytron classes are needed only once someone connects.
+            current = new ElytronAuthenticator(securityDomain, Boolean.TRUE.equals(allowAnonymous));
+            authenticator = current;
+        }
+        return current;
+    }
+
+    /** Replaces the security domain, for tests without a server. */
+    void useAuthenticator(Authenticator replacement) {
+        authenticator = replacement;
+    }
+
+    public String getSecurityDomain() {
+        return securityDomain;
+    }
+
+    public void setSecurityDomain(String securityDomain) {
+        this.securityDomain = securityDomain;
+    }
+
+    public Boolean getAllowAnonymous() {
+        return allowAnonymous;
+    }
+
+    public void setAllowAnonymous(Boolean allowAnonymous) {
+        this.allowAnonymous = allowAnonymous;
     }
 
     public String getDataSourceJndiName() {

@@ -24,12 +24,14 @@ import org.cairnmq.jms.JmsConnectionMetaData;
 final class ConnectionHandle implements Connection {
     private final CairnManagedConnectionFactory managedFactory;
     private final ConnectionManager manager;
+    private final SessionRequest request;
     private final List<SessionHandle> sessions = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    ConnectionHandle(CairnManagedConnectionFactory managedFactory, ConnectionManager manager) {
+    ConnectionHandle(CairnManagedConnectionFactory managedFactory, ConnectionManager manager, SessionRequest request) {
         this.managedFactory = managedFactory;
         this.manager = manager;
+        this.request = request;
     }
 
     @Override
@@ -43,7 +45,7 @@ final class ConnectionHandle implements Connection {
         }
         sessions.removeIf(session -> !session.isOpen());
         try {
-            SessionHandle session = (SessionHandle) manager.allocateConnection(managedFactory, null);
+            SessionHandle session = (SessionHandle) manager.allocateConnection(managedFactory, request);
             sessions.add(session);
             return session;
         } catch (ResourceException e) {

@@ -62,6 +62,11 @@ final class SessionHandle implements Session {
         closed = true;
     }
 
+    /** The pooled physical session this handle stands for now; throws once the handle is closed. */
+    JmsSession physicalSession() throws IllegalStateException {
+        return session();
+    }
+
     private JmsSession session() throws IllegalStateException {
         if (closed) {
             throw new IllegalStateException("Session is closed");

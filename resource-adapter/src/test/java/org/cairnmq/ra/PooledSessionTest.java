@@ -30,6 +30,7 @@ import java.util.UUID;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 import org.cairnmq.embedded.EmbeddedBroker;
+import org.cairnmq.engine.security.Authenticator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,11 +58,11 @@ class PooledSessionTest {
     void start() throws Exception {
         broker = EmbeddedBroker.start("jdbc:h2:" + dir.resolve("store").toAbsolutePath());
         ConnectionManager pool = (factory, info) -> {
-            CairnManagedConnection connection = new CairnManagedConnection(broker.broker());
+            CairnManagedConnection connection = new CairnManagedConnection(broker.broker(), SessionRequest.identityOf(info));
             managed.add(connection);
             return connection.getConnection(null, info);
         };
-        application = new CairnConnectionFactory(new CairnManagedConnectionFactory(), pool).createConnection();
+        application = new CairnConnectionFactory(TestPools.managedFactory(Authenticator.allowAll()), pool).createConnection();
         observer = broker.connectionFactory().createConnection();
         observer.start();
         queue = new CairnQueue();
@@ -168,7 +169,7 @@ class PooledSessionTest {
         started.end(xid, XAResource.TMSUCCESS);
         started.prepare(xid);
 
-        XAResource recovery = new CairnManagedConnection(broker.broker()).getXAResource();
+        XAResource recovery = new CairnManagedConnection(broker.broker(), org.cairnmq.engine.security.Identity.ANONYMOUS).getXAResource();
         assertTrue(recovery.isSameRM(started));
         Xid[] prepared = recovery.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN);
         assertEquals(1, prepared.length);

@@ -37,7 +37,7 @@ class CairnEarIT {
     @Test
     void adminModuleIsServed() throws Exception {
         java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:8180/cairn-admin/")).build(),
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(CairnDeployments.httpBaseUrl() + "cairn-admin/")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Cairn"), page.body());

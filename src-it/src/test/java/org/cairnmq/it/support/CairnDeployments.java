@@ -16,6 +16,12 @@ public final class CairnDeployments {
     private CairnDeployments() {
     }
 
+    /** The test server's HTTP base URL, {@code http://127.0.0.1:<8080 + port offset>/} (see arquillian.xml). */
+    public static String httpBaseUrl() {
+        int offset = Integer.getInteger("cairn.it.port.offset", 100);
+        return "http://127.0.0.1:" + (8080 + offset) + "/";
+    }
+
     /** The real Cairn EAR, imported as it is from the file the build copied (see src-it/pom.xml). */
     public static EnterpriseArchive cairnEar() {
         File ear = new File(System.getProperty(CAIRN_EAR_PATH_PROPERTY, "target/deployments/" + CAIRN_EAR_NAME));
