@@ -8,13 +8,10 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,6 +25,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.cairnmq.testing.ConnectionWrappingDataSource;
 import org.cairnmq.embedded.EmbeddedBroker;
 
 /**
@@ -169,66 +167,18 @@ public final class PersistentSendBenchmark {
 
     /** The pool, counting every {@code Connection.commit()}: each is one database transaction. */
     private static DataSource countingCommits(DataSource target, LongAdder commits) {
-        return new DataSource() {
-            @Override
-            public java.sql.Connection getConnection() throws SQLException {
-                return counting(target.getConnection());
-            }
-
-            @Override
-            public java.sql.Connection getConnection(String user, String password) throws SQLException {
-                return counting(target.getConnection(user, password));
-            }
-
-            private java.sql.Connection counting(java.sql.Connection connection) {
-                return (java.sql.Connection) Proxy.newProxyInstance(PersistentSendBenchmark.class.getClassLoader(),
-                        new Class<?>[] {java.sql.Connection.class}, (self, method, args) -> {
-                            if (method.getName().equals("commit")) {
-                                commits.increment();
-                            }
-                            try {
-                                return method.invoke(connection, args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                        });
-            }
-
-            @Override
-            public PrintWriter getLogWriter() throws SQLException {
-                return target.getLogWriter();
-            }
-
-            @Override
-            public void setLogWriter(PrintWriter out) throws SQLException {
-                target.setLogWriter(out);
-            }
-
-            @Override
-            public void setLoginTimeout(int s) throws SQLException {
-                target.setLoginTimeout(s);
-            }
-
-            @Override
-            public int getLoginTimeout() throws SQLException {
-                return target.getLoginTimeout();
-            }
-
-            @Override
-            public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-                return target.getParentLogger();
-            }
-
-            @Override
-            public <T> T unwrap(Class<T> iface) throws SQLException {
-                return target.unwrap(iface);
-            }
-
-            @Override
-            public boolean isWrapperFor(Class<?> iface) throws SQLException {
-                return target.isWrapperFor(iface);
-            }
-        };
+        return new ConnectionWrappingDataSource(target, connection -> (java.sql.Connection) Proxy.newProxyInstance(
+                PersistentSendBenchmark.class.getClassLoader(), new Class<?>[] {java.sql.Connection.class},
+                (self, method, args) -> {
+                    if (method.getName().equals("commit")) {
+                        commits.increment();
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                }));
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
+import org.cairnmq.engine.security.Identity;
 import org.cairnmq.jms.JmsConnectionFactory;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -101,11 +102,11 @@ class RecoveryResourceTest {
         XAResource recovery = adapter.getXAResources(null)[0];
         XAException unknown = assertThrows(XAException.class, () -> recovery.commit(xid("unknown"), false));
         assertEquals(XAException.XAER_NOTA, unknown.errorCode);
-        assertTrue(recovery.isSameRM(new CairnManagedConnection(adapter.broker()).getXAResource()));
+        assertTrue(recovery.isSameRM(new CairnManagedConnection(adapter.broker(), Identity.ANONYMOUS).getXAResource()));
     }
 
     private Xid prepareASend(String queue, String text) throws Exception {
-        CairnManagedConnection pooled = new CairnManagedConnection(adapter.broker());
+        CairnManagedConnection pooled = new CairnManagedConnection(adapter.broker(), Identity.ANONYMOUS);
         Session session = (Session) pooled.getConnection(null, null);
         XAResource xa = pooled.getXAResource();
         Xid xid = xid(text);

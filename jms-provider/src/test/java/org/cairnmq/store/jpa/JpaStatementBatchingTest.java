@@ -3,23 +3,20 @@ package org.cairnmq.store.jpa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.cairnmq.testing.ConnectionWrappingDataSource;
 import org.cairnmq.store.StoreBatch;
 import org.cairnmq.store.StoredHeaders;
 import org.cairnmq.store.StoredMessage;
@@ -98,52 +95,7 @@ class JpaStatementBatchingTest {
 
     /** The data source, with every statement's executions counted by method and SQL fragment. */
     private DataSource counting(DataSource target) {
-        return new DataSource() {
-            @Override
-            public Connection getConnection() throws SQLException {
-                return proxy(Connection.class, target.getConnection());
-            }
-
-            @Override
-            public Connection getConnection(String user, String password) throws SQLException {
-                return proxy(Connection.class, target.getConnection(user, password));
-            }
-
-            @Override
-            public PrintWriter getLogWriter() throws SQLException {
-                return target.getLogWriter();
-            }
-
-            @Override
-            public void setLogWriter(PrintWriter out) throws SQLException {
-                target.setLogWriter(out);
-            }
-
-            @Override
-            public void setLoginTimeout(int seconds) throws SQLException {
-                target.setLoginTimeout(seconds);
-            }
-
-            @Override
-            public int getLoginTimeout() throws SQLException {
-                return target.getLoginTimeout();
-            }
-
-            @Override
-            public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-                return target.getParentLogger();
-            }
-
-            @Override
-            public <T> T unwrap(Class<T> iface) throws SQLException {
-                return target.unwrap(iface);
-            }
-
-            @Override
-            public boolean isWrapperFor(Class<?> iface) throws SQLException {
-                return target.isWrapperFor(iface);
-            }
-        };
+        return new ConnectionWrappingDataSource(target, connection -> proxy(Connection.class, connection));
     }
 
     private <T> T proxy(Class<T> type, T target) {
