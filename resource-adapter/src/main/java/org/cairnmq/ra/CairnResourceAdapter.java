@@ -59,8 +59,8 @@ public class CairnResourceAdapter implements ResourceAdapter {
         }
         cairnSpec.validate();
         InboundActivation activation = new InboundActivation(this, factory, cairnSpec);
-        activations.put(factory, activation);
         activation.start();
+        activations.put(factory, activation);
     }
 
     @Override
