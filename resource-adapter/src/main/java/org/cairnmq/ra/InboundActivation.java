@@ -30,6 +30,7 @@ final class InboundActivation {
     private final CairnActivationSpec spec;
     private final List<MessageEndpoint> endpoints = new ArrayList<>();
     private Connection connection;
+    private InboundSubscription subscription;
 
     InboundActivation(CairnResourceAdapter adapter, MessageEndpointFactory endpointFactory, CairnActivationSpec spec) {
         this.adapter = adapter;
@@ -40,7 +41,7 @@ final class InboundActivation {
     /** Resolves the lookups now, so a wrong one fails the deployment; then starts delivery. */
     synchronized void start() throws ResourceException {
         ConnectionFactoryLookup.check(spec);
-        InboundSubscription subscription = new InboundSubscription(spec, InboundDestination.resolve(spec));
+        subscription = new InboundSubscription(spec, InboundDestination.resolve(spec));
         boolean transacted = isDeliveryTransacted();
         int acknowledgeMode = spec.sessionAcknowledgeMode();
         try {
@@ -65,7 +66,7 @@ final class InboundActivation {
     private MessageListener listenerFor(JmsSession session, boolean transacted) throws ResourceException {
         MessageEndpoint endpoint = endpointFactory.createEndpoint(transacted ? session.getXAResource() : null);
         endpoints.add(endpoint);
-        return transacted ? new TransactedDelivery(endpoint) : (MessageListener) endpoint;
+        return transacted ? new TransactedDelivery(endpoint, adapter.transactions()) : (MessageListener) endpoint;
     }
 
     /**
@@ -84,6 +85,7 @@ final class InboundActivation {
         }
         endpoints.forEach(MessageEndpoint::release);
         endpoints.clear();
+        LOG.info("CAIRN-RA-012 Stopped delivering " + subscription + " to " + endpointFactory.getEndpointClass());
     }
 
     /** Whether the container wants each delivery in a transaction of its own (a CMT bean with REQUIRED). */

@@ -31,6 +31,9 @@ final class FakeBootstrapContext {
                     if (method.getName().equals("getWorkManager")) {
                         return workManager;
                     }
+                    if (method.getName().equals("getTransactionSynchronizationRegistry")) {
+                        return null;
+                    }
                     throw new UnsupportedOperationException(method.getName());
                 });
     }

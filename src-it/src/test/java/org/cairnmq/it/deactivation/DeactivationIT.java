@@ -1,6 +1,6 @@
 package org.cairnmq.it.deactivation;
 
-import static org.cairnmq.it.support.ForwardingListener.resultsOf;
+import static org.cairnmq.it.support.Results.queueOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.cairnmq.it.support.CairnDeployments;
 import org.cairnmq.it.support.ForwardingListener;
 import org.cairnmq.it.support.Messages;
+import org.cairnmq.it.support.Results;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -56,13 +57,13 @@ class DeactivationIT {
 
     @Deployment(name = CLIENT, order = 2)
     static WebArchive client() {
-        return ShrinkWrap.create(WebArchive.class, CLIENT + ".war").addClasses(Messages.class);
+        return ShrinkWrap.create(WebArchive.class, CLIENT + ".war").addClasses(Messages.class, Results.class);
     }
 
     @Deployment(name = BEAN_APP, order = 3, managed = false, testable = false)
     static WebArchive beanApp() {
         return ShrinkWrap.create(WebArchive.class, BEAN_APP + ".war")
-                .addClasses(ForwardingListener.class, FlowListener.class)
+                .addClasses(ForwardingListener.class, Results.class, FlowListener.class)
                 .addAsWebInfResource(DeactivationIT.class.getResource("/queue/jboss-ejb3.xml"), "jboss-ejb3.xml");
     }
 
@@ -78,7 +79,7 @@ class DeactivationIT {
     @OperateOnDeployment(CLIENT)
     void startTheFlow() throws Exception {
         messages.sendTogether(QUEUE, texts());
-        FORWARDED.addAll(messages.receive(resultsOf(FlowListener.class), 50, 30_000));
+        FORWARDED.addAll(messages.receive(queueOf("FlowListener"), 50, 30_000));
         assertEquals(50, FORWARDED.size(), "the bean is processing the flow");
     }
 
@@ -93,7 +94,7 @@ class DeactivationIT {
     @Order(4)
     @OperateOnDeployment(CLIENT)
     void eachMessageWasProcessedOnceOrIsStillInTheQueue() throws Exception {
-        FORWARDED.addAll(messages.receiveAll(resultsOf(FlowListener.class), 2_000));
+        FORWARDED.addAll(messages.receiveAll(queueOf("FlowListener"), 2_000));
         List<String> left = messages.receiveAll(QUEUE, 2_000);
 
         Set<String> processed = new HashSet<>(FORWARDED);
@@ -103,7 +104,10 @@ class DeactivationIT {
         for (String message : left) {
             assertTrue(all.add(message), message + " was processed and is still in the queue");
         }
-        assertEquals(new HashSet<>(texts()), all, "every message processed or still in the queue");
+        Set<String> missing = new HashSet<>(texts());
+        missing.removeAll(all);
+        assertEquals(Set.of(), missing, "neither processed nor in the queue (" + processed.size() + " processed, "
+                + left.size() + " left; in the DLQ: " + messages.receiveAll("DLQ", 1_000) + ")");
     }
 
     private static List<String> texts() {

@@ -19,17 +19,12 @@ public abstract class ForwardingListener implements MessageListener {
     @Resource(lookup = "java:/jms/cairn/ConnectionFactory")
     ConnectionFactory connectionFactory;
 
-    /** The queue a bean class forwards to. */
-    public static String resultsOf(Class<?> bean) {
-        return "results." + bean.getSimpleName();
-    }
-
     @Override
     public void onMessage(Message message) {
         try (Connection connection = connectionFactory.createConnection()) {
             Session session = connection.createSession();
             String text = ((TextMessage) message).getText();
-            session.createProducer(session.createQueue(resultsOf(getClass()))).send(session.createTextMessage(text));
+            session.createProducer(session.createQueue(Results.queueOf(getClass().getSimpleName()))).send(session.createTextMessage(text));
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         }
