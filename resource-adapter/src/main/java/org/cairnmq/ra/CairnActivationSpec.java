@@ -4,60 +4,106 @@ import jakarta.jms.Session;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapter;
+import java.beans.IntrospectionException;
 import java.beans.PropertyDescriptor;
+import java.util.Locale;
+import org.cairnmq.selector.Selector;
+import org.cairnmq.selector.SelectorSyntaxException;
 
 /**
- * How a message-driven bean is fed: the standard Jakarta Messaging activation properties, and how many
- * sessions deliver to it concurrently ({@code maxSession}).
+ * How a message-driven bean is fed: the standard Jakarta Messaging activation properties
+ * ({@code destinationLookup}, {@code destination}, {@code destinationType}, {@code messageSelector},
+ * {@code acknowledgeMode}, {@code subscriptionDurability}, {@code subscriptionName}, {@code clientId},
+ * {@code connectionFactoryLookup}) and Cairn's {@code maxSession}, how many sessions deliver to the bean
+ * concurrently. On a topic the bean's sessions always share one subscription, so each message is
+ * processed once per bean, whatever {@code maxSession}.
+ *
+ * <p>{@link #validate()} checks what can be checked without JNDI; the lookups are checked when the
+ * endpoint is activated. Either way a wrong property fails the deployment with a message naming it.
  */
 public class CairnActivationSpec implements ActivationSpec {
     static final String QUEUE_TYPE = "jakarta.jms.Queue";
+    static final String TOPIC_TYPE = "jakarta.jms.Topic";
+    static final String DURABLE = "Durable";
+    static final String NON_DURABLE = "NonDurable";
+    static final String AUTO_ACKNOWLEDGE = "Auto-acknowledge";
+    static final String DUPS_OK_ACKNOWLEDGE = "Dups-ok-acknowledge";
 
     private ResourceAdapter adapter;
     private String destinationLookup;
     private String destination;
-    private String destinationType = QUEUE_TYPE;
-    private String acknowledgeMode = "Auto-acknowledge";
+    private String destinationType;
+    private String acknowledgeMode = AUTO_ACKNOWLEDGE;
     private String messageSelector;
+    private String subscriptionDurability = NON_DURABLE;
+    private String subscriptionName;
+    private String clientId;
+    private String connectionFactoryLookup;
     private Integer maxSession = 15;
 
     @Override
     public void validate() throws InvalidPropertyException {
         if (isBlank(destinationLookup) && isBlank(destination)) {
-            throw invalid("destinationLookup", "set destinationLookup (a JNDI name) or destination (a queue name)");
+            throw invalid("destinationLookup", "set destinationLookup (a JNDI name) or destination (a queue or topic name)");
         }
-        if (!QUEUE_TYPE.equals(destinationType)) {
-            throw invalid("destinationType", "only " + QUEUE_TYPE + " is supported yet, not " + destinationType);
+        if (destinationType != null && !QUEUE_TYPE.equals(destinationType) && !TOPIC_TYPE.equals(destinationType)) {
+            throw invalid("destinationType", "must be " + QUEUE_TYPE + " or " + TOPIC_TYPE + ", not " + destinationType);
         }
-        if (!"Auto-acknowledge".equalsIgnoreCase(acknowledgeMode)
-                && !"Dups-ok-acknowledge".equalsIgnoreCase(acknowledgeMode)) {
-            throw invalid("acknowledgeMode", "must be Auto-acknowledge or Dups-ok-acknowledge, not " + acknowledgeMode);
-        }
-        if (!isBlank(messageSelector)) {
-            throw invalid("messageSelector", "message selectors are not implemented yet in Cairn");
+        sessionAcknowledgeMode();
+        validateSubscription();
+        try {
+            Selector.parse(messageSelector);
+        } catch (SelectorSyntaxException e) {
+            throw invalid("messageSelector", "not a valid selector: " + e.getMessage());
         }
         if (maxSession == null || maxSession < 1) {
             throw invalid("maxSession", "must be at least 1, not " + maxSession);
         }
     }
 
-    int sessionAcknowledgeMode() {
-        return "Dups-ok-acknowledge".equalsIgnoreCase(acknowledgeMode)
-                ? Session.DUPS_OK_ACKNOWLEDGE : Session.AUTO_ACKNOWLEDGE;
+    private void validateSubscription() throws InvalidPropertyException {
+        if (!DURABLE.equalsIgnoreCase(subscriptionDurability) && !NON_DURABLE.equalsIgnoreCase(subscriptionDurability)) {
+            throw invalid("subscriptionDurability", "must be " + DURABLE + " or " + NON_DURABLE + ", not "
+                    + subscriptionDurability);
+        }
+        if (isDurable() && QUEUE_TYPE.equals(destinationType)) {
+            throw invalid("subscriptionDurability", "a queue has no subscriptions; Durable is for topics");
+        }
+        if (isDurable() && isBlank(subscriptionName)) {
+            throw invalid("subscriptionName", "a durable subscription needs a name");
+        }
     }
 
-    private InvalidPropertyException invalid(String property, String reason) {
+    /** The session mode the bean's sessions use; the property's error if it names none. */
+    int sessionAcknowledgeMode() throws InvalidPropertyException {
+        String mode = acknowledgeMode == null ? "" : acknowledgeMode.replace('_', '-').toLowerCase(Locale.ROOT);
+        if (mode.equals(AUTO_ACKNOWLEDGE.toLowerCase(Locale.ROOT))) {
+            return Session.AUTO_ACKNOWLEDGE;
+        }
+        if (mode.equals(DUPS_OK_ACKNOWLEDGE.toLowerCase(Locale.ROOT))) {
+            return Session.DUPS_OK_ACKNOWLEDGE;
+        }
+        throw invalid("acknowledgeMode", "must be " + AUTO_ACKNOWLEDGE + " or " + DUPS_OK_ACKNOWLEDGE + ", not "
+                + acknowledgeMode);
+    }
+
+    boolean isDurable() {
+        return DURABLE.equalsIgnoreCase(subscriptionDurability);
+    }
+
+    /** An activation property that is wrong, named in the message and in the exception's descriptors. */
+    static InvalidPropertyException invalid(String property, String reason) {
         InvalidPropertyException e = new InvalidPropertyException("Invalid activation property " + property + ": " + reason);
         try {
             e.setInvalidPropertyDescriptors(new PropertyDescriptor[] {
                 new PropertyDescriptor(property, CairnActivationSpec.class)});
-        } catch (java.beans.IntrospectionException ignored) {
+        } catch (IntrospectionException ignored) {
             // The message already names the property.
         }
         return e;
     }
 
-    private static boolean isBlank(String s) {
+    static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
 
@@ -87,6 +133,7 @@ public class CairnActivationSpec implements ActivationSpec {
         this.destination = destination;
     }
 
+    /** {@code null} until set: the looked-up destination's type, or a queue if it is given by name. */
     public String getDestinationType() {
         return destinationType;
     }
@@ -109,6 +156,38 @@ public class CairnActivationSpec implements ActivationSpec {
 
     public void setMessageSelector(String messageSelector) {
         this.messageSelector = messageSelector;
+    }
+
+    public String getSubscriptionDurability() {
+        return subscriptionDurability;
+    }
+
+    public void setSubscriptionDurability(String subscriptionDurability) {
+        this.subscriptionDurability = subscriptionDurability;
+    }
+
+    public String getSubscriptionName() {
+        return subscriptionName;
+    }
+
+    public void setSubscriptionName(String subscriptionName) {
+        this.subscriptionName = subscriptionName;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getConnectionFactoryLookup() {
+        return connectionFactoryLookup;
+    }
+
+    public void setConnectionFactoryLookup(String connectionFactoryLookup) {
+        this.connectionFactoryLookup = connectionFactoryLookup;
     }
 
     public Integer getMaxSession() {

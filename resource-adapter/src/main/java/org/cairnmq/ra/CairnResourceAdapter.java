@@ -9,6 +9,7 @@ import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -33,12 +34,14 @@ public class CairnResourceAdapter implements ResourceAdapter {
     private transient volatile Authenticator authenticator;
 
     private transient BrokerStartup startup;
+    private transient TransactionSynchronizationRegistry transactions;
     private final transient Map<MessageEndpointFactory, InboundActivation> activations = new ConcurrentHashMap<>();
     private transient Connection recoveryConnection;
     private transient XAResource recoveryResource;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        transactions = context.getTransactionSynchronizationRegistry();
         WorkManagerExecutor threads = new WorkManagerExecutor(context.getWorkManager());
         startup = new BrokerStartup(dataSourceJndiName, storeStartTimeoutSeconds, threads);
         threads.execute(startup::run);
@@ -63,8 +66,8 @@ public class CairnResourceAdapter implements ResourceAdapter {
         }
         cairnSpec.validate();
         InboundActivation activation = new InboundActivation(this, factory, cairnSpec);
-        activations.put(factory, activation);
         activation.start();
+        activations.put(factory, activation);
     }
 
     @Override
@@ -118,6 +121,11 @@ public class CairnResourceAdapter implements ResourceAdapter {
             throw new ResourceAdapterInternalException("The Cairn resource adapter is not started");
         }
         return startup.awaitBroker();
+    }
+
+    /** The server's transaction registry, for inbound deliveries; null if the server gives none. */
+    TransactionSynchronizationRegistry transactions() {
+        return transactions;
     }
 
     WorkManagerExecutor threads() throws ResourceException {

@@ -4,6 +4,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.Method;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,6 +15,10 @@ import java.util.logging.Logger;
  * transaction and enlist the consuming session's XA resource, so the message's receipt belongs to it;
  * {@code afterDelivery}, always paired in {@code finally}, commits or rolls it back. A rollback gives the
  * message back for redelivery, and after its last attempt to the dead-letter queue.
+ *
+ * <p>If {@code onMessage} throws, the transaction is marked rollback-only before {@code afterDelivery}: the
+ * container marks it only for exceptions the bean throws, not for its own refusals (a bean being undeployed),
+ * and committing then would consume a message nobody processed.
  */
 final class TransactedDelivery implements MessageListener {
     private static final Logger LOG = Logger.getLogger(TransactedDelivery.class.getName());
@@ -29,9 +34,12 @@ final class TransactedDelivery implements MessageListener {
     }
 
     private final MessageEndpoint endpoint;
+    private final TransactionSynchronizationRegistry transactions;
 
-    TransactedDelivery(MessageEndpoint endpoint) {
+    /** @param transactions the server's registry, to mark a failed delivery's transaction; null if it has none */
+    TransactedDelivery(MessageEndpoint endpoint, TransactionSynchronizationRegistry transactions) {
         this.endpoint = endpoint;
+        this.transactions = transactions;
     }
 
     @Override
@@ -45,14 +53,25 @@ final class TransactedDelivery implements MessageListener {
         try {
             ((MessageListener) endpoint).onMessage(message);
         } catch (RuntimeException e) {
-            // The container has marked its transaction for rollback; afterDelivery rolls it back.
-            LOG.log(Level.FINE, "CAIRN-RA-020 The message-driven bean threw; its transaction rolls back", e);
+            LOG.log(Level.FINE, "CAIRN-RA-020 The delivery failed; its transaction rolls back", e);
+            markRollbackOnly();
         } finally {
             try {
                 endpoint.afterDelivery();
             } catch (ResourceException e) {
                 LOG.log(Level.WARNING, "CAIRN-RA-021 Completing a transacted delivery failed", e);
             }
+        }
+    }
+
+    private void markRollbackOnly() {
+        if (transactions == null) {
+            return;
+        }
+        try {
+            transactions.setRollbackOnly();
+        } catch (IllegalStateException e) {
+            LOG.log(Level.FINE, "CAIRN-RA-022 No transaction to mark rollback-only", e);
         }
     }
 }

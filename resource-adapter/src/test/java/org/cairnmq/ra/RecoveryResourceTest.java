@@ -11,20 +11,11 @@ import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import jakarta.resource.spi.BootstrapContext;
-import jakarta.resource.spi.work.Work;
-import jakarta.resource.spi.work.WorkManager;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Hashtable;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.naming.Context;
-import javax.naming.NameNotFoundException;
-import javax.naming.spi.InitialContextFactory;
-import javax.sql.DataSource;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
@@ -54,11 +45,11 @@ class RecoveryResourceTest {
     void start() throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:" + dir.resolve("store").toAbsolutePath());
-        OneEntryContext.dataSource = h2;
-        System.setProperty(Context.INITIAL_CONTEXT_FACTORY, OneEntryContext.class.getName());
+        TestJndi.install();
+        TestJndi.bind(DATA_SOURCE, h2);
         adapter = new CairnResourceAdapter();
         adapter.setDataSourceJndiName(DATA_SOURCE);
-        adapter.start(bootstrapContext(threads));
+        adapter.start(FakeBootstrapContext.on(threads));
         adapter.broker();
     }
 
@@ -66,7 +57,7 @@ class RecoveryResourceTest {
     void stop() {
         adapter.stop();
         threads.shutdownNow();
-        System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
+        TestJndi.uninstall();
     }
 
     @Test
@@ -125,43 +116,5 @@ class RecoveryResourceTest {
     }
 
     private record TestXid(int getFormatId, byte[] getGlobalTransactionId, byte[] getBranchQualifier) implements Xid {
-    }
-
-    /** A bootstrap context whose work manager runs each work on a thread of the pool. */
-    private static BootstrapContext bootstrapContext(ExecutorService threads) {
-        WorkManager workManager = (WorkManager) Proxy.newProxyInstance(WorkManager.class.getClassLoader(),
-                new Class<?>[] {WorkManager.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("scheduleWork")) {
-                        threads.execute((Work) args[0]);
-                        return null;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        return (BootstrapContext) Proxy.newProxyInstance(BootstrapContext.class.getClassLoader(),
-                new Class<?>[] {BootstrapContext.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getWorkManager")) {
-                        return workManager;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    /** JNDI with one entry, the store's data source: what the server binds from the EAR's cairn-ds.xml. */
-    public static final class OneEntryContext implements InitialContextFactory {
-        static volatile DataSource dataSource;
-
-        @Override
-        public Context getInitialContext(Hashtable<?, ?> environment) {
-            return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
-                    (proxy, method, args) -> {
-                        if (method.getName().equals("lookup") && DATA_SOURCE.equals(String.valueOf(args[0]))) {
-                            return dataSource;
-                        }
-                        if (method.getName().equals("close")) {
-                            return null;
-                        }
-                        throw new NameNotFoundException(method.getName() + " " + (args == null ? "" : args[0]));
-                    });
-        }
     }
 }

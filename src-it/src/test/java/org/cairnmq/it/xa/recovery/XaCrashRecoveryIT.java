@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.cairnmq.it.support.CairnDeployments;
+import org.cairnmq.it.support.ServerProcess;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -22,8 +23,6 @@ import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.as.controller.client.helpers.Operations;
-import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -90,7 +89,7 @@ class XaCrashRecoveryIT {
     @RunAsClient
     void crashBetweenPrepareAndCommit(@ArquillianResource @OperateOnDeployment(WAR) URL war,
             @ArquillianResource @OperateOnDeployment(WAR) ManagementClient management) throws Exception {
-        ProcessHandle server = serverProcess(management);
+        ProcessHandle server = ServerProcess.of(management);
         HttpRequest request = HttpRequest.newBuilder(war.toURI().resolve("crash-in-commit?queue=" + QUEUE + "&text="
                 + TEXT.replace(' ', '+'))).timeout(Duration.ofSeconds(60)).build();
         // The server dies in the middle of the request: no response.
@@ -119,14 +118,5 @@ class XaCrashRecoveryIT {
         deployer.undeploy(WAR);
         deployer.undeploy("cairn");
         controller.stop(CONTAINER);
-    }
-
-    private static ProcessHandle serverProcess(ManagementClient management) throws Exception {
-        ModelNode op = Operations.createReadAttributeOperation(
-                Operations.createAddress("core-service", "platform-mbean", "type", "runtime"), "name");
-        ModelNode result = management.getControllerClient().execute(op);
-        assertTrue(Operations.isSuccessfulOutcome(result), result.toString());
-        long pid = Long.parseLong(Operations.readResult(result).asString().split("@")[0]);
-        return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no server process " + pid));
     }
 }
