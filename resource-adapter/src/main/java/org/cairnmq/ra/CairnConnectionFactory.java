@@ -3,6 +3,10 @@ package org.cairnmq.ra;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueConnectionFactory;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.JMSSecurityException;
@@ -25,7 +29,8 @@ import org.cairnmq.engine.security.AuthenticationFailedException;
  * anonymous, if the adapter's {@code AllowAnonymous} property allows it. Messages sent by an authenticated
  * connection carry the user's name as {@code JMSXUserID}.
  */
-public final class CairnConnectionFactory implements ConnectionFactory, Referenceable, Serializable {
+public final class CairnConnectionFactory
+        implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory, Referenceable, Serializable {
     private static final long serialVersionUID = 1L;
 
     private final CairnManagedConnectionFactory managedFactory;
@@ -45,6 +50,26 @@ public final class CairnConnectionFactory implements ConnectionFactory, Referenc
     @Override
     public Connection createConnection(String userName, String password) throws JMSException {
         return new ConnectionHandle(managedFactory, manager, authenticate(userName, password));
+    }
+
+    @Override
+    public QueueConnection createQueueConnection() throws JMSException {
+        return (QueueConnection) createConnection();
+    }
+
+    @Override
+    public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
+        return (QueueConnection) createConnection(userName, password);
+    }
+
+    @Override
+    public TopicConnection createTopicConnection() throws JMSException {
+        return (TopicConnection) createConnection();
+    }
+
+    @Override
+    public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
+        return (TopicConnection) createConnection(userName, password);
     }
 
     @Override

@@ -24,6 +24,7 @@ public class CairnManagedConnectionFactory
 
     private transient CairnResourceAdapter adapter;
     private transient PrintWriter logWriter;
+    private TransactionSupportLevel transactionSupport = TransactionSupportLevel.XATransaction;
 
     @Override
     public Object createConnectionFactory(ConnectionManager manager) {
@@ -55,14 +56,33 @@ public class CairnManagedConnectionFactory
     }
 
     /**
-     * XA, said by the factory itself and not only by the descriptors: IronJacamar in WildFly 39 registers
-     * the connection definition with the recovery manager (the {@code <recovery>} element of
+     * XA by default, said by the factory itself and not only by the descriptors: IronJacamar in WildFly 39
+     * registers the connection definition with the recovery manager (the {@code <recovery>} element of
      * {@code ironjacamar.xml}) only when the factory reports the level, so without it prepared branches
      * would stay in doubt after a crash.
      */
     @Override
     public TransactionSupportLevel getTransactionSupport() {
-        return TransactionSupportLevel.XATransaction;
+        return transactionSupport;
+    }
+
+    /**
+     * Config property {@code TransactionSupportLevel}: {@code XATransaction} (the default: sessions join JTA
+     * transactions with two-phase commit), {@code LocalTransaction} (they join as a one-phase resource, as
+     * the last resource of a transaction) or {@code NoTransaction} (they never join: each send and receipt
+     * takes effect at once).
+     */
+    public void setTransactionSupportLevel(String level) {
+        try {
+            transactionSupport = TransactionSupportLevel.valueOf(level.trim());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("TransactionSupportLevel must be XATransaction, LocalTransaction or "
+                    + "NoTransaction, not '" + level + "'");
+        }
+    }
+
+    public String getTransactionSupportLevel() {
+        return transactionSupport.name();
     }
 
     @Override

@@ -1,6 +1,11 @@
 package org.cairnmq.ra;
 
 import jakarta.jms.Connection;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueSession;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicSession;
 import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
@@ -21,7 +26,7 @@ import org.cairnmq.jms.JmsConnectionMetaData;
  * and the calls Jakarta Messaging forbids there (section 12.2) throw {@link IllegalStateException}. As the
  * specification asks of EE applications, a connection has one active session at a time.
  */
-final class ConnectionHandle implements Connection {
+final class ConnectionHandle implements QueueConnection, TopicConnection {
     private final CairnManagedConnectionFactory managedFactory;
     private final ConnectionManager manager;
     private final SessionRequest request;
@@ -54,6 +59,28 @@ final class ConnectionHandle implements Connection {
             jms.initCause(e);
             throw jms;
         }
+    }
+
+    @Override
+    public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (QueueSession) createSession(transacted, acknowledgeMode);
+    }
+
+    @Override
+    public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (TopicSession) createSession(transacted, acknowledgeMode);
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Queue queue, String selector, ServerSessionPool pool,
+            int maxMessages) throws JMSException {
+        throw ContainerRules.forbidden("createConnectionConsumer");
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Topic topic, String selector, ServerSessionPool pool,
+            int maxMessages) throws JMSException {
+        throw ContainerRules.forbidden("createConnectionConsumer");
     }
 
     @Override

@@ -4,6 +4,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueReceiver;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicSubscriber;
 
@@ -12,7 +14,7 @@ import jakarta.jms.TopicSubscriber;
  * would run application code on threads the container does not manage, so the listener calls throw
  * (Jakarta Messaging 3.1, section 12.2); message-driven beans are the EE way to listen.
  */
-final class ConsumerHandle implements TopicSubscriber {
+final class ConsumerHandle implements QueueReceiver, TopicSubscriber {
     private final MessageConsumer consumer;
 
     ConsumerHandle(MessageConsumer consumer) {
@@ -57,6 +59,11 @@ final class ConsumerHandle implements TopicSubscriber {
     @Override
     public Topic getTopic() throws JMSException {
         return ((TopicSubscriber) consumer).getTopic();
+    }
+
+    @Override
+    public Queue getQueue() throws JMSException {
+        return ((QueueReceiver) consumer).getQueue();
     }
 
     @Override

@@ -5,17 +5,63 @@ import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueSender;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
 
 /**
  * A producer made through a {@link SessionHandle}: it sends synchronously only. An asynchronous send
  * would finish on a thread the container does not manage, possibly after the JTA transaction it was
  * meant for has ended, so those calls throw (Jakarta Messaging 3.1, section 12.2).
  */
-final class ProducerHandle implements MessageProducer {
+final class ProducerHandle implements QueueSender, TopicPublisher {
     private final MessageProducer producer;
 
     ProducerHandle(MessageProducer producer) {
         this.producer = producer;
+    }
+
+    @Override
+    public Queue getQueue() throws JMSException {
+        return ((QueueSender) producer).getQueue();
+    }
+
+    @Override
+    public Topic getTopic() throws JMSException {
+        return ((TopicPublisher) producer).getTopic();
+    }
+
+    @Override
+    public void send(Queue queue, Message message) throws JMSException {
+        producer.send(queue, message);
+    }
+
+    @Override
+    public void send(Queue queue, Message message, int deliveryMode, int priority, long timeToLive)
+            throws JMSException {
+        producer.send(queue, message, deliveryMode, priority, timeToLive);
+    }
+
+    @Override
+    public void publish(Message message) throws JMSException {
+        producer.send(message);
+    }
+
+    @Override
+    public void publish(Message message, int deliveryMode, int priority, long timeToLive) throws JMSException {
+        producer.send(message, deliveryMode, priority, timeToLive);
+    }
+
+    @Override
+    public void publish(Topic topic, Message message) throws JMSException {
+        producer.send(topic, message);
+    }
+
+    @Override
+    public void publish(Topic topic, Message message, int deliveryMode, int priority, long timeToLive)
+            throws JMSException {
+        producer.send(topic, message, deliveryMode, priority, timeToLive);
     }
 
     @Override

@@ -12,6 +12,11 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.ObjectMessage;
 import jakarta.jms.Queue;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.StreamMessage;
@@ -35,7 +40,7 @@ import org.cairnmq.jms.JmsSession;
  * one the session is non-transacted and auto-acknowledging, whatever {@code createSession} was given. The
  * calls the EE container forbids (Jakarta Messaging 3.1, section 12.2) throw {@link IllegalStateException}.
  */
-final class SessionHandle implements Session {
+final class SessionHandle implements QueueSession, TopicSession {
     private volatile CairnManagedConnection owner;
     private final List<ProducerHandle> producers = new CopyOnWriteArrayList<>();
     private final List<ConsumerHandle> consumers = new CopyOnWriteArrayList<>();
@@ -191,6 +196,36 @@ final class SessionHandle implements Session {
         ProducerHandle producer = new ProducerHandle(session().createProducer(destination));
         producers.add(producer);
         return producer;
+    }
+
+    @Override
+    public QueueSender createSender(Queue queue) throws JMSException {
+        return (QueueSender) createProducer(queue);
+    }
+
+    @Override
+    public TopicPublisher createPublisher(Topic topic) throws JMSException {
+        return (TopicPublisher) createProducer(topic);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue) throws JMSException {
+        return track(session().createConsumer(queue));
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue, String selector) throws JMSException {
+        return track(session().createConsumer(queue, selector));
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
+        return track(session().createConsumer(topic));
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic, String selector, boolean noLocal) throws JMSException {
+        return track(session().createConsumer(topic, selector, noLocal));
     }
 
     @Override
