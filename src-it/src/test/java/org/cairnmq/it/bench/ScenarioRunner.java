@@ -145,8 +145,7 @@ final class ScenarioRunner {
         for (Thread t : requesters) {
             t.join();
         }
-        sending = false;
-        sendingEnded = System.nanoTime();
+        stopSending(System.nanoTime());
         for (Thread t : workers) {
             t.join();
         }
@@ -157,8 +156,7 @@ final class ScenarioRunner {
         for (Thread t : producers) {
             t.join();
         }
-        sending = false;
-        sendingEnded = System.nanoTime();
+        stopSending(System.nanoTime());
         for (Thread t : consumers) {
             t.join();
         }
@@ -347,6 +345,12 @@ final class ScenarioRunner {
         lastReceipt.accumulateAndGet(System.nanoTime(), Math::max);
     }
 
+    /** The end of sending, written before the flag so that no consumer reads an end time not yet set. */
+    private void stopSending(long endedAt) {
+        sendingEnded = endedAt;
+        sending = false;
+    }
+
     private boolean finished(Set<Long> into) {
         if (sending) {
             return false;
@@ -376,7 +380,7 @@ final class ScenarioRunner {
                 work.run();
             } catch (Exception | Error e) {
                 failure.compareAndSet(null, e);
-                sending = false; // the others stop too
+                stopSending(0); // the others stop too, without draining
             }
         });
         t.start();
