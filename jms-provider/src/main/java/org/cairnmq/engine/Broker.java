@@ -658,7 +658,7 @@ public final class Broker implements AutoCloseable {
             for (org.cairnmq.store.StoredQueue orphaned : store.takeOverExpired(now())) {
                 QueueDestination queue = localQueue(orphaned);
                 if (queue != null) {
-                    queue.pagedFromStore(store.countUnclaimed(orphaned, now()));
+                    queue.pagedFromStore(store.countUnclaimed(orphaned));
                     queue.loadIfLow();
                 }
             }
@@ -735,7 +735,7 @@ public final class Broker implements AutoCloseable {
             QueueDestination queue = stored.subscriptionId() == 0 ? queue(stored.destination())
                     : subscriptionQueues.get(stored.subscriptionId());
             if (queue != null) { // null: its subscription was deleted; the rows go with it
-                queue.pagedFromStore(store.countUnclaimed(stored, now()));
+                queue.pagedFromStore(store.countUnclaimed(stored));
                 pager.loadNow(queue);
             }
         }

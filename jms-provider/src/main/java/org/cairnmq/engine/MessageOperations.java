@@ -225,7 +225,7 @@ final class MessageOperations {
             }
         }
         if (!inStore.isEmpty()) {
-            List<StoredMessage> claimed = store.claimFree(inStore, broker.now());
+            List<StoredMessage> claimed = store.claimFree(inStore);
             claimed.forEach(m -> taken.add(broker.fromStore(m, queue)));
             queue.storedOnlyTaken(claimed.size());
         }

@@ -79,21 +79,21 @@ final class PageLoader implements AutoCloseable {
     private void load(QueueDestination queue) {
         QueueDestination.PageRequest request = queue.beginLoad();
         List<QueuedMessage> page = new ArrayList<>();
-        long remaining;
+        boolean more;
         try {
             long now = clock.millis();
             for (StoredMessage stored : store.claim(queue.storedQueue(), request.wanted(), now)) {
                 page.add(new QueuedMessage(sequence.incrementAndGet(), stored.id(), queue, decoder.apply(stored),
                         stored.deliveryCount() + 1));
             }
-            remaining = store.countUnclaimed(queue.storedQueue(), now);
+            more = store.hasUnclaimed(queue.storedQueue());
         } catch (RuntimeException e) { // StoreException, or a message the engine cannot decode
             LOG.log(Level.WARNING, "Cannot load messages of " + queue.name() + " from the store; trying again", e);
             queue.loadFailed();
             retryLater(queue);
             return;
         }
-        if (queue.loaded(request, page, remaining)) {
+        if (queue.loaded(request, page, more)) {
             retryLater(queue);
         }
     }

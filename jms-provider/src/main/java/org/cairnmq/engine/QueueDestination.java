@@ -211,10 +211,10 @@ final class QueueDestination {
     /**
      * Puts a loaded page in line and decides whether the queue is still paged.
      *
-     * @param remaining messages of this queue the store still holds unclaimed
+     * @param more whether the store still holds unclaimed messages of this queue (due or not)
      * @return whether to try again later: the store holds messages that could not be claimed yet
      */
-    boolean loaded(PageRequest request, java.util.List<QueuedMessage> page, long remaining) {
+    boolean loaded(PageRequest request, java.util.List<QueuedMessage> page, boolean more) {
         java.util.Map<QueuedMessage, Receiver> deliveries = new java.util.LinkedHashMap<>();
         boolean again;
         boolean retryLater;
@@ -227,9 +227,10 @@ final class QueueDestination {
                 }
             }
             loading = false;
-            storedOnly = remaining;
+            // An estimate while more wait (counting them would read the whole queue), exact when none do.
+            storedOnly = more ? Math.max(1, storedOnly - page.size()) : 0;
             // Nothing left, nothing on its way, and nothing arrived while the page was read: back to memory.
-            if (remaining == 0 && toStoreInFlight == 0 && storeArrivals == request.storeArrivalsBefore()) {
+            if (!more && toStoreInFlight == 0 && storeArrivals == request.storeArrivalsBefore()) {
                 paged = false;
             }
             again = loadAgain || (paged && page.size() == request.wanted());

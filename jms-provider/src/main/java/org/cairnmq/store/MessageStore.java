@@ -49,11 +49,12 @@ public interface MessageStore extends AutoCloseable {
     List<StoredQueue> takeOverExpired(long now);
 
     /**
-     * Claims, for this instance, up to {@code max} messages of a queue that no live instance holds, whose
-     * delivery time has come, and that no prepared XA branch acknowledged; in delivery order (highest
-     * priority first, then oldest first). Rows another transaction is claiming are skipped, not waited for.
+     * Claims, for this instance, up to {@code max} messages of a queue that no instance holds (the claims of
+     * instances whose lease ran out are cleared by {@link #takeOverExpired}), whose delivery time has come,
+     * and that no prepared XA branch acknowledged; in delivery order (highest priority first, then oldest
+     * first). Rows another transaction is claiming are skipped, not waited for.
      *
-     * @param now epoch millis: a claim is live while its instance's lease ends after it
+     * @param now epoch millis: messages due by then
      */
     List<StoredMessage> claim(StoredQueue queue, int max, long now);
 
@@ -67,13 +68,16 @@ public interface MessageStore extends AutoCloseable {
     List<ScannedMessage> scan(StoredQueue queue, long afterId, int limit, long now);
 
     /** Claims those of the given messages that no live instance holds (management acting on them). */
-    List<StoredMessage> claimFree(Collection<Long> ids, long now);
+    List<StoredMessage> claimFree(Collection<Long> ids);
 
     /** Claims the given messages for this instance whatever holds them (start-up recovery of XA branches). */
     List<StoredMessage> claimById(Collection<Long> ids);
 
-    /** How many messages of a queue no live instance holds, including those whose delivery time is ahead. */
-    long countUnclaimed(StoredQueue queue, long now);
+    /** How many messages of a queue no instance holds, including those whose delivery time is ahead. */
+    long countUnclaimed(StoredQueue queue);
+
+    /** Whether a queue has a message no instance holds (due or not); cheaper than counting them. */
+    boolean hasUnclaimed(StoredQueue queue);
 
     /** The queues and subscriptions that have messages in the store. */
     List<StoredQueue> queuesWithMessages();

@@ -178,7 +178,7 @@ final class ScriptedStore implements MessageStore {
     }
 
     @Override
-    public List<StoredMessage> claimFree(java.util.Collection<Long> ids, long now) {
+    public List<StoredMessage> claimFree(java.util.Collection<Long> ids) {
         return List.of();
     }
 
@@ -188,8 +188,13 @@ final class ScriptedStore implements MessageStore {
     }
 
     @Override
-    public long countUnclaimed(org.cairnmq.store.StoredQueue queue, long now) {
+    public long countUnclaimed(org.cairnmq.store.StoredQueue queue) {
         return 0;
+    }
+
+    @Override
+    public boolean hasUnclaimed(org.cairnmq.store.StoredQueue queue) {
+        return false;
     }
 
     @Override

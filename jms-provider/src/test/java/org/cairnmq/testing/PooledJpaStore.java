@@ -84,8 +84,8 @@ public final class PooledJpaStore implements MessageStore, PreparedTransactionSt
     }
 
     @Override
-    public List<StoredMessage> claimFree(Collection<Long> ids, long now) {
-        return store.claimFree(ids, now);
+    public List<StoredMessage> claimFree(Collection<Long> ids) {
+        return store.claimFree(ids);
     }
 
     @Override
@@ -94,8 +94,13 @@ public final class PooledJpaStore implements MessageStore, PreparedTransactionSt
     }
 
     @Override
-    public long countUnclaimed(StoredQueue queue, long now) {
-        return store.countUnclaimed(queue, now);
+    public long countUnclaimed(StoredQueue queue) {
+        return store.countUnclaimed(queue);
+    }
+
+    @Override
+    public boolean hasUnclaimed(StoredQueue queue) {
+        return store.hasUnclaimed(queue);
     }
 
     @Override

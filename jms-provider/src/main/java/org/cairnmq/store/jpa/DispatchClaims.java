@@ -1,7 +1,6 @@
 package org.cairnmq.store.jpa;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,12 +14,14 @@ import org.cairnmq.store.StoredQueue;
  * claiming at the same moment ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL).
  */
 final class DispatchClaims {
-    // A row is free when nobody holds it, or its holder's lease has run out; never one's own.
-    // Parameters: ?1 this instance, ?2 now, ?3 destination, ?4 subscription id.
-    private static final String CLAIMABLE = "m.destination = ?3 and m.subscription_id = ?4 and m.prepared_tx = 0 "
-            + "and (m.claimed_by is null or (m.claimed_by <> ?1 and m.claimed_by not in "
-            + "(select n.instance_id from cairn_node n where n.lease_until > ?2))) "
-            + "and not exists (select 1 from cairn_prepared_ack a where a.message_id = m.id)";
+    // A row is free when nobody holds it: the claims of instances whose lease ran out are cleared by
+    // takeOverExpired, so the query needs no join with cairn_node. Parameters: ?1 destination, ?2 subscription.
+    private static final String CLAIMABLE = "m.destination = ?1 and m.subscription_id = ?2 and m.claimed_by is null "
+            + "and m.prepared_tx = 0 and not exists (select 1 from cairn_prepared_ack a where a.message_id = m.id)";
+    // Delivery order. Listing the index's leading columns too (fixed by CLAIMABLE) lets H2 read the index
+    // cairn_message_dispatch in order and stop at the page's end instead of sorting the whole queue.
+    private static final String DELIVERY_ORDER =
+            " order by m.destination, m.subscription_id, m.priority desc, m.id fetch first ";
 
     private final String rowLock;
 
@@ -30,8 +31,9 @@ final class DispatchClaims {
 
     /** @param database {@code h2} or {@code postgresql} */
     static DispatchClaims forDatabase(String database) {
-        // An H2 database belongs to one process, so there is no other node to skip.
-        return new DispatchClaims("postgresql".equals(database) ? " for update skip locked" : " for update");
+        // An H2 database belongs to one process, so there is no other node to lock out (and H2 would lock
+        // every row it reads before the page's end, not just the page).
+        return new DispatchClaims("postgresql".equals(database) ? " for update skip locked" : "");
     }
 
     void join(EntityManager em, String instanceId, String nodeName, long leaseUntil) {
@@ -84,27 +86,36 @@ final class DispatchClaims {
     }
 
     List<MessageEntity> claim(EntityManager em, String instanceId, StoredQueue queue, int max, long now) {
-        return claimById(em, instanceId, nextIds(em, instanceId, queue, max, now, rowLock));
+        return claimById(em, instanceId, nextIds(em, queue, max, now, rowLock));
     }
 
     List<MessageEntity> peek(EntityManager em, String instanceId, StoredQueue queue, int max, long now) {
-        List<Long> ids = nextIds(em, instanceId, queue, max, now, "");
+        List<Long> ids = nextIds(em, queue, max, now, "");
         return ids.isEmpty() ? List.of() : em.createQuery("select m from MessageEntity m where m.id in :ids "
                         + "order by m.priority desc, m.id", MessageEntity.class)
                 .setParameter("ids", ids)
                 .getResultList();
     }
 
-    /** The ids of the next claimable messages in delivery order. */
-    private static List<Long> nextIds(EntityManager em, String instanceId, StoredQueue queue, int max, long now,
-            String lock) {
-        List<?> rows = withQueue(em.createNativeQuery("select m.id from cairn_message m where " + CLAIMABLE
-                        + " and m.delivery_time <= ?2 order by m.priority desc, m.id fetch first " + max + " rows only"
-                        + lock), instanceId, queue, now)
+    /** The ids of the next claimable messages in delivery order whose delivery time has come. */
+    private static List<Long> nextIds(EntityManager em, StoredQueue queue, int max, long now, String lock) {
+        List<?> rows = em.createNativeQuery("select m.id from cairn_message m where " + CLAIMABLE
+                        + " and m.delivery_time <= ?3" + DELIVERY_ORDER + max + " rows only" + lock)
+                .setParameter(1, queue.destination())
+                .setParameter(2, queue.subscriptionId())
+                .setParameter(3, now)
                 .getResultList();
         List<Long> ids = new ArrayList<>(rows.size());
         rows.forEach(id -> ids.add(((Number) id).longValue()));
         return ids;
+    }
+
+    /** Whether the queue has a claimable message, due or not: one row read in index order. */
+    boolean hasUnclaimed(EntityManager em, StoredQueue queue) {
+        return !em.createNativeQuery("select m.id from cairn_message m where " + CLAIMABLE + DELIVERY_ORDER + "1 rows only")
+                .setParameter(1, queue.destination())
+                .setParameter(2, queue.subscriptionId())
+                .getResultList().isEmpty();
     }
 
     List<MessageEntity> claimById(EntityManager em, String instanceId, Collection<Long> ids) {
@@ -145,17 +156,15 @@ final class DispatchClaims {
         return scanned;
     }
 
-    List<MessageEntity> claimFree(EntityManager em, String instanceId, Collection<Long> ids, long now) {
+    List<MessageEntity> claimFree(EntityManager em, String instanceId, Collection<Long> ids) {
         List<Long> free = new ArrayList<>();
         List<Long> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += JpaMessageStore.DELETE_CHUNK) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + JpaMessageStore.DELETE_CHUNK));
             for (Object id : em.createNativeQuery("select m.id from cairn_message m where m.id in (:ids) "
-                            + "and m.prepared_tx = 0 and (m.claimed_by is null or m.claimed_by not in "
-                            + "(select n.instance_id from cairn_node n where n.lease_until > :now)) "
+                            + "and m.prepared_tx = 0 and m.claimed_by is null "
                             + "and not exists (select 1 from cairn_prepared_ack a where a.message_id = m.id)" + rowLock)
                     .setParameter("ids", chunk)
-                    .setParameter("now", now)
                     .getResultList()) {
                 free.add(((Number) id).longValue());
             }
@@ -163,15 +172,10 @@ final class DispatchClaims {
         return claimById(em, instanceId, free);
     }
 
-    long countUnclaimed(EntityManager em, String instanceId, StoredQueue queue, long now) {
-        return ((Number) withQueue(em.createNativeQuery("select count(*) from cairn_message m where " + CLAIMABLE),
-                instanceId, queue, now).getSingleResult()).longValue();
-    }
-
-    private static Query withQueue(Query query, String instanceId, StoredQueue queue, long now) {
-        return query.setParameter(1, instanceId)
-                .setParameter(2, now)
-                .setParameter(3, queue.destination())
-                .setParameter(4, queue.subscriptionId());
+    long countUnclaimed(EntityManager em, StoredQueue queue) {
+        return ((Number) em.createNativeQuery("select count(*) from cairn_message m where " + CLAIMABLE)
+                .setParameter(1, queue.destination())
+                .setParameter(2, queue.subscriptionId())
+                .getSingleResult()).longValue();
     }
 }

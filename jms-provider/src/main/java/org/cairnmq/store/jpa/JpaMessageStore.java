@@ -121,9 +121,9 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     }
 
     @Override
-    public List<StoredMessage> claimFree(Collection<Long> ids, long now) {
+    public List<StoredMessage> claimFree(Collection<Long> ids) {
         List<StoredMessage> claimed = new ArrayList<>();
-        inTransaction(em -> claims.claimFree(em, instanceId, ids, now).forEach(e -> claimed.add(e.toStored())));
+        inTransaction(em -> claims.claimFree(em, instanceId, ids).forEach(e -> claimed.add(e.toStored())));
         return claimed;
     }
 
@@ -135,10 +135,17 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     }
 
     @Override
-    public long countUnclaimed(StoredQueue queue, long now) {
+    public long countUnclaimed(StoredQueue queue) {
         long[] count = new long[1];
-        inTransaction(em -> count[0] = claims.countUnclaimed(em, instanceId, queue, now));
+        inTransaction(em -> count[0] = claims.countUnclaimed(em, queue));
         return count[0];
+    }
+
+    @Override
+    public boolean hasUnclaimed(StoredQueue queue) {
+        boolean[] found = new boolean[1];
+        inTransaction(em -> found[0] = claims.hasUnclaimed(em, queue));
+        return found[0];
     }
 
     @Override
