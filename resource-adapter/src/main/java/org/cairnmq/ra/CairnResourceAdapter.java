@@ -8,9 +8,13 @@ import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
 import org.cairnmq.engine.Broker;
+import org.cairnmq.management.BrokerManagement;
+import org.cairnmq.management.ManagementException;
+import org.cairnmq.management.ManagementRegistry;
 
 /**
  * Cairn's resource adapter: starts the broker over the store's data source, serves the pooled
@@ -24,17 +28,21 @@ public class CairnResourceAdapter implements ResourceAdapter {
 
     private transient BrokerStartup startup;
     private final transient Map<MessageEndpointFactory, InboundActivation> activations = new ConcurrentHashMap<>();
+    // For the admin module (ManagementRegistry): the broker's management once it has started.
+    private final transient Supplier<BrokerManagement> management = this::management;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         WorkManagerExecutor threads = new WorkManagerExecutor(context.getWorkManager());
         startup = new BrokerStartup(dataSourceJndiName, storeStartTimeoutSeconds, threads);
         threads.execute(startup::run);
+        ManagementRegistry.publish(management);
         LOG.info("CAIRN-RA-001 Cairn resource adapter started; store data source " + dataSourceJndiName);
     }
 
     @Override
     public void stop() {
+        ManagementRegistry.withdraw(management);
         activations.values().forEach(InboundActivation::stop);
         activations.clear();
         if (startup != null) {
@@ -73,6 +81,14 @@ public class CairnResourceAdapter implements ResourceAdapter {
             throw new ResourceAdapterInternalException("The Cairn resource adapter is not started");
         }
         return startup.awaitBroker();
+    }
+
+    private BrokerManagement management() {
+        try {
+            return broker().management();
+        } catch (ResourceException e) {
+            throw new ManagementException(ManagementException.Kind.FAILED, e.getMessage(), e);
+        }
     }
 
     WorkManagerExecutor threads() throws ResourceException {
