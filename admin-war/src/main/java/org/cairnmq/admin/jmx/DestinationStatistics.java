@@ -5,6 +5,7 @@ import org.cairnmq.admin.BrokerAccess;
 import org.cairnmq.admin.DestinationKey;
 import org.cairnmq.admin.stats.StatisticsPoint;
 import org.cairnmq.management.DestinationView;
+import org.cairnmq.management.ManagementException;
 
 /** The MBean of one destination: every attribute read from the broker when JMX asks for it. */
 final class DestinationStatistics implements DestinationStatisticsMBean {
@@ -18,8 +19,16 @@ final class DestinationStatistics implements DestinationStatisticsMBean {
         this.rates = rates;
     }
 
+    // Between a destination's deletion and the next sampling its MBean is still there: it reads as empty.
     private DestinationView view() {
-        return broker.management().destination(key.type(), key.name());
+        try {
+            return broker.management().destination(key.type(), key.name());
+        } catch (ManagementException e) {
+            if (e.kind() != ManagementException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            return new DestinationView(key.type(), key.name(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, false);
+        }
     }
 
     @Override
