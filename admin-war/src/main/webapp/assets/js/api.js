@@ -1,5 +1,6 @@
 // The console's only way to the server: JSON over fetch, with the session's CSRF token on every change.
-const base = new URL('api/', document.baseURI).pathname;
+// From the origin, never from the address as typed: fetch refuses a URL with user:password@ in it.
+const base = location.origin + new URL('api/', document.baseURI).pathname;
 let session = null;
 
 export class ApiError extends Error {

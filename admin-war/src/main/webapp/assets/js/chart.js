@@ -5,7 +5,7 @@ import { clock } from './format.js';
 // series: [{ label, color, values: [number] }] over the shared times.
 export function lineChart(title, times, series, unit = '') {
   const W = 600, H = 190, left = 46, right = 10, top = 10, bottom = 22;
-  const max = niceMax(Math.max(1, ...series.flatMap(x => x.values)));
+  const max = 4 * niceStep(Math.max(1, ...series.flatMap(x => x.values)) / 4);
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: 'none', role: 'img', 'aria-label': title });
   const x = i => left + (times.length < 2 ? 0 : (i * (W - left - right)) / (times.length - 1));
   const y = v => top + (H - top - bottom) * (1 - v / max);
@@ -32,20 +32,21 @@ export function lineChart(title, times, series, unit = '') {
     swatch.style.background = line.color;
     return h('span', {}, swatch, line.label);
   }));
-  const empty = times.length < 2 ? h('div', { class: 'muted' }, 'Collecting data: a point every few seconds…') : null;
+  const empty = times.length < 2 ? h('div', { class: 'muted', 'data-testid': 'chart-collecting' }, 'Collecting data: a point every few seconds…') : null;
   return h('div', { class: 'chart', 'data-testid': 'chart' }, h('h3', {}, title), svg, legend, empty);
 }
 
-function niceMax(v) {
+// The grid has four steps of 1, 2 or 5 times a power of ten.
+function niceStep(v) {
   const p = Math.pow(10, Math.floor(Math.log10(v)));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
+  for (const m of [1, 2, 5]) if (m * p >= v) return m * p;
   return 10 * p;
 }
 
 function short(v) {
   if (v >= 1e6) return (v / 1e6).toFixed(1).replace(/\.0$/, '') + 'M';
   if (v >= 1e3) return (v / 1e3).toFixed(1).replace(/\.0$/, '') + 'k';
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+  return String(Number(v.toFixed(2)));
 }
 
 /** The two charts every page shows: depth, and messages in and out per second. */

@@ -10,7 +10,7 @@ import org.cairnmq.it.support.CairnServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code cairn.it.chromedriver}) for one test class, on 127.0.0.1 only. A failing test leaves a
  * screenshot in {@code target/screenshots/<test>-failure.png}.
  */
-public final class Browser implements BeforeAllCallback, AfterAllCallback, TestExecutionExceptionHandler {
+public final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private ChromeDriver driver;
 
@@ -51,8 +51,9 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestE
         }
     }
 
+    // A watcher, not an exception handler: Arquillian passes its own results through exception handlers.
     @Override
-    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+    public void testFailed(ExtensionContext context, Throwable failure) {
         if (driver != null) {
             try {
                 screenshot(context.getRequiredTestMethod().getName() + "-failure");
@@ -60,7 +61,6 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestE
                 failure.addSuppressed(e);
             }
         }
-        throw failure;
     }
 
     public ChromeDriver driver() {

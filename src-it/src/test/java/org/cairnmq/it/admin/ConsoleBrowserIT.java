@@ -37,6 +37,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class ConsoleBrowserIT {
     @RegisterExtension
     static final Browser BROWSER = new Browser();
+    @RegisterExtension
+    static final Browser MONITOR_BROWSER = new Browser();
     private final AdminClient api = AdminClient.admin();
 
     @Deployment(name = "cairn", order = 1, testable = false)
@@ -83,8 +85,16 @@ class ConsoleBrowserIT {
         BROWSER.waitFor(ExpectedConditions.textToBe(depth, "7"));
 
         // Charts draw once the sampler has two readings.
-        BROWSER.waitFor(d -> d.findElements(By.cssSelector("[data-testid=chart] polyline")).size() >= 2);
+        BROWSER.waitFor(d -> !d.findElements(By.cssSelector("[data-testid=chart] polyline")).isEmpty()
+                && d.findElements(By.cssSelector("[data-testid=chart-collecting]")).isEmpty());
         BROWSER.screenshot("console-dashboard");
+
+        BROWSER.open("/d/queue/" + queue);
+        BROWSER.waitFor(d -> d.findElements(By.cssSelector("[data-testid=message-row]")).size() == 7
+                && !d.findElements(By.cssSelector("[data-testid=chart] polyline")).isEmpty()
+                && d.findElements(By.cssSelector("[data-testid=chart-collecting]")).isEmpty());
+        BROWSER.waitFor(ExpectedConditions.textToBe(By.cssSelector("[data-testid=depth]"), "7"));
+        BROWSER.screenshot("console-destination");
 
         BROWSER.open("/subscriptions");
         BROWSER.find("[data-testid=consumers] tr");
@@ -142,7 +152,7 @@ class ConsoleBrowserIT {
         BROWSER.waitFor(ExpectedConditions.textToBe(By.cssSelector("[data-testid=dequeued]"), String.valueOf(dequeuedBefore + 1)));
         BROWSER.waitFor(ExpectedConditions.textToBe(By.cssSelector("[data-testid=depth]"), "0"));
         Eventually.await("the order to be consumed", Duration.ofSeconds(10), () -> app("/it/consumed").body().contains(text));
-        BROWSER.screenshot("console-destination");
+        BROWSER.screenshot("console-retried");
     }
 
     @Test
@@ -161,6 +171,24 @@ class ConsoleBrowserIT {
         assertEquals(0L, BROWSER.driver().executeScript(
                 "return document.querySelectorAll('#main script, #main img, #main b').length"));
         BROWSER.screenshot("console-malicious-body");
+    }
+
+    @Test
+    void monitorSeesEverythingButNoWayToChangeIt() {
+        String queue = createQueue("console.watched");
+        send(queue, "watched");
+        MONITOR_BROWSER.login(AdminClient.MONITOR, AdminClient.MONITOR_PASSWORD);
+        MONITOR_BROWSER.open("/d/queue/" + queue);
+        MONITOR_BROWSER.find("[data-testid=message-row]");
+        MONITOR_BROWSER.waitFor(ExpectedConditions.textToBe(By.cssSelector("[data-testid=depth]"), "1"));
+        for (String control : new String[] {"purge", "delete-destination", "retry-selected", "delete-all", "send", "save-policy"}) {
+            assertTrue(MONITOR_BROWSER.driver().findElements(By.cssSelector("[data-testid=" + control + "]")).isEmpty(), control);
+        }
+        assertTrue(!MONITOR_BROWSER.find("[data-testid=policy-attempts]").isEnabled(), "the policy is read-only");
+        MONITOR_BROWSER.open("/");
+        MONITOR_BROWSER.find("[data-testid=destinations] tr");
+        assertTrue(MONITOR_BROWSER.driver().findElements(By.cssSelector("[data-testid=create]")).isEmpty());
+        MONITOR_BROWSER.screenshot("console-monitor");
     }
 
     private JsonObject destination(String queue) {
