@@ -14,7 +14,7 @@ export function age(millis) {
 }
 
 export const time = millis => (millis > 0 ? new Date(millis).toLocaleString() : '—');
-export const clock = millis => new Date(millis).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+export const clock = millis => new Date(millis).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export function bytes(n) {
   if (n < 1024) return n + ' B';

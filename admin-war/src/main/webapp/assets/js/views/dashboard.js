@@ -62,7 +62,7 @@ export function dashboard(main) {
       });
     replace(tbody, rows.length === 0 ? h('tr', {}, h('td', { colspan: columns.length, class: 'empty' }, 'No destinations'))
       : rows.map(d => h('tr', { 'data-testid': `row-${d.type}-${d.name}` },
-        h('td', {}, h('a', { href: `#/d/${d.type}/${enc(d.name)}`, 'data-testid': 'destination-link' }, d.name)),
+        h('td', { class: 'nowrap' }, h('a', { href: `#/d/${d.type}/${enc(d.name)}`, 'data-testid': 'destination-link' }, d.name)),
         h('td', {}, typeBadge(d.type)),
         h('td', { class: 'num', 'data-testid': 'depth' }, count(d.depth)),
         h('td', { class: 'num' }, count(d.inFlight)),

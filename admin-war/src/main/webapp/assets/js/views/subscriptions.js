@@ -9,14 +9,14 @@ export function subscriptions(main) {
   const consumersBody = h('tbody', { 'data-testid': 'consumers' });
   replace(main, pageHead(null, 'Subscriptions & consumers', h('span', { class: 'live' }, 'live')),
     h('div', { class: 'panel flush' }, h('h2', {}, 'Subscriptions'),
-      h('table', {}, h('thead', {}, h('tr', {}, ['Topic', 'Name', 'Client ID', 'Kind', 'Selector', 'No local', 'Depth', 'Consumers', ''].map(t => h('th', {}, t)))), subsBody)),
+      h('table', {}, h('thead', {}, h('tr', {}, ['Topic', 'Name', 'Client ID', 'Kind', 'Selector', 'No local', 'Depth', 'Consumers', ''].map(t => h('th', { class: t === 'Depth' || t === 'Consumers' ? 'num' : '' }, t)))), subsBody)),
     h('div', { class: 'panel flush' }, h('h2', {}, 'Consumers by destination'),
-      h('table', {}, h('thead', {}, h('tr', {}, ['Destination', 'Type', 'Consumers', 'In flight', 'Depth'].map(t => h('th', {}, t)))), consumersBody)));
+      h('table', {}, h('thead', {}, h('tr', {}, ['Destination', 'Type', 'Consumers', 'In flight', 'Depth'].map((t, i) => h('th', { class: i > 1 ? 'num' : '' }, t)))), consumersBody)));
 
   return every(3000, async () => {
     const [subs, destinations] = await Promise.all([get('subscriptions'), get('destinations')]);
     replace(subsBody, subs.length === 0 ? h('tr', {}, h('td', { colspan: 9, class: 'empty' }, 'No named subscriptions'))
-      : subs.map(s => h('tr', {},
+      : subs.map(s => h('tr', { 'data-testid': 'subscription-row' },
         h('td', {}, h('a', { href: `#/d/topic/${enc(s.topic)}` }, s.topic)), h('td', {}, s.name), h('td', {}, s.clientId || '—'),
         h('td', {}, (s.shared ? 'shared ' : '') + (s.durable ? 'durable' : 'non-durable')),
         h('td', { class: 'mono' }, s.selector || '—'), h('td', {}, s.noLocal ? 'yes' : 'no'),

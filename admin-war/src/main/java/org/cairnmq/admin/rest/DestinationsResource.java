@@ -109,18 +109,29 @@ public class DestinationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response send(@PathParam("type") String type, @PathParam("name") String name, JsonObject request) {
         Requests.required(request, "A body {\"text\": ...}");
-        String text = request.containsKey("text") && !request.isNull("text") ? request.getString("text") : null;
-        boolean persistent = !request.containsKey("persistent") || request.getBoolean("persistent");
-        Map<String, Object> properties = properties(request.getJsonObject("properties"));
+        String text = field(request, "text", JsonValue.ValueType.STRING) ? request.getString("text") : null;
+        boolean persistent = !field(request, "persistent", JsonValue.ValueType.TRUE, JsonValue.ValueType.FALSE)
+                || request.getBoolean("persistent");
+        Map<String, Object> properties = field(request, "properties", JsonValue.ValueType.OBJECT)
+                ? properties(request.getJsonObject("properties")) : Map.of();
         String id = broker.management().send(DestinationKey.parseType(type), name, text, properties, persistent);
         return Response.status(Response.Status.CREATED).entity(Map.of("messageId", id)).build();
     }
 
+    /** Whether the field is there and not null; {@link IllegalArgumentException} if it has another type. */
+    private static boolean field(JsonObject request, String field, JsonValue.ValueType... types) {
+        JsonValue value = request.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return false;
+        }
+        if (!List.of(types).contains(value.getValueType())) {
+            throw new IllegalArgumentException("\"" + field + "\" has the wrong type: " + value.getValueType());
+        }
+        return true;
+    }
+
     private static Map<String, Object> properties(JsonObject json) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        if (json == null) {
-            return properties;
-        }
         json.forEach((key, value) -> properties.put(key, propertyValue(key, value)));
         return properties;
     }

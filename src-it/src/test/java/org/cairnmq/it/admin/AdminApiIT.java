@@ -327,6 +327,9 @@ class AdminApiIT {
                 "{\"text\": \"x\", \"properties\": {\"JMSType\": \"no\"}}"));
         assertError(400, "INVALID", admin.post("/api/destinations/queue/" + queue + "/messages",
                 "{\"text\": \"x\", \"properties\": {\"nested\": {\"a\": 1}}}"));
+        assertError(400, "INVALID", admin.post("/api/destinations/queue/" + queue + "/messages",
+                "{\"text\": 42, \"persistent\": \"yes\"}"));
+        assertError(400, "INVALID", admin.post("/api/destinations/queue/" + queue + "/messages", "[1, 2]"));
     }
 
     @Test

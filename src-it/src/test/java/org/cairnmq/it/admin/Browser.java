@@ -34,7 +34,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("cairn.it.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1440,1000", "--lang=en-US", "--no-first-run", "--disable-extensions",
+                "--window-size=1440,1150", "--lang=en-US", "--no-first-run", "--disable-extensions",
                 "--disable-background-networking", "--disable-sync", "--proxy-server=direct://",
                 "--proxy-bypass-list=*");
         ChromeDriverService service = new ChromeDriverService.Builder()

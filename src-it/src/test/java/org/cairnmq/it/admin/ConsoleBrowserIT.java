@@ -79,10 +79,13 @@ class ConsoleBrowserIT {
             send(queue, "{\"order\": " + i + ", \"item\": \"coffee\", \"quantity\": " + i + "}");
         }
         BROWSER.waitFor(ExpectedConditions.textToBe(depth, "3"));
+        // Let the sampler see each step, so that the charts show the queue filling up.
+        awaitSampledDepth(queue, 3);
         for (int i = 4; i <= 7; i++) {
             send(queue, "{\"order\": " + i + ", \"item\": \"tea\", \"quantity\": " + i + "}");
         }
         BROWSER.waitFor(ExpectedConditions.textToBe(depth, "7"));
+        awaitSampledDepth(queue, 7);
 
         // Charts draw once the sampler has two readings.
         BROWSER.waitFor(d -> !d.findElements(By.cssSelector("[data-testid=chart] polyline")).isEmpty()
@@ -96,7 +99,12 @@ class ConsoleBrowserIT {
         BROWSER.waitFor(ExpectedConditions.textToBe(By.cssSelector("[data-testid=depth]"), "7"));
         BROWSER.screenshot("console-destination");
 
+        String topic = unique("console.prices");
+        assertEquals(201, api.post("/api/destinations", "{\"name\": \"" + topic + "\", \"type\": \"topic\"}").status());
+        assertEquals(200, app("/it/subscribe?topic=" + topic + "&name=price-watcher").statusCode());
+        api.post("/api/destinations/topic/" + topic + "/messages", "{\"text\": \"EUR 1.08\"}");
         BROWSER.open("/subscriptions");
+        BROWSER.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=subscriptions]"), topic));
         BROWSER.find("[data-testid=consumers] tr");
         BROWSER.screenshot("console-subscriptions");
     }
@@ -189,6 +197,12 @@ class ConsoleBrowserIT {
         MONITOR_BROWSER.find("[data-testid=destinations] tr");
         assertTrue(MONITOR_BROWSER.driver().findElements(By.cssSelector("[data-testid=create]")).isEmpty());
         MONITOR_BROWSER.screenshot("console-monitor");
+    }
+
+    private void awaitSampledDepth(String queue, long depth) {
+        Eventually.await("a reading of depth " + depth, Duration.ofSeconds(30), () -> api
+                .get("/api/destinations/queue/" + queue + "/history").object().getJsonArray("points")
+                .getValuesAs(JsonObject.class).stream().anyMatch(p -> p.getJsonNumber("depth").longValue() == depth));
     }
 
     private JsonObject destination(String queue) {
