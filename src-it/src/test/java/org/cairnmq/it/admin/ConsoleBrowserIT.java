@@ -88,8 +88,7 @@ class ConsoleBrowserIT {
         awaitSampledDepth(queue, 7);
 
         // Charts draw once the sampler has two readings.
-        BROWSER.waitFor(d -> !d.findElements(By.cssSelector("[data-testid=chart] polyline")).isEmpty()
-                && d.findElements(By.cssSelector("[data-testid=chart-collecting]")).isEmpty());
+        awaitCharts();
         BROWSER.screenshot("console-dashboard");
 
         BROWSER.open("/d/queue/" + queue);
@@ -160,6 +159,7 @@ class ConsoleBrowserIT {
         BROWSER.waitFor(ExpectedConditions.textToBe(By.cssSelector("[data-testid=dequeued]"), String.valueOf(dequeuedBefore + 1)));
         BROWSER.waitFor(ExpectedConditions.textToBe(By.cssSelector("[data-testid=depth]"), "0"));
         Eventually.await("the order to be consumed", Duration.ofSeconds(10), () -> app("/it/consumed").body().contains(text));
+        awaitCharts();
         BROWSER.screenshot("console-retried");
     }
 
@@ -197,6 +197,11 @@ class ConsoleBrowserIT {
         MONITOR_BROWSER.find("[data-testid=destinations] tr");
         assertTrue(MONITOR_BROWSER.driver().findElements(By.cssSelector("[data-testid=create]")).isEmpty());
         MONITOR_BROWSER.screenshot("console-monitor");
+    }
+
+    private static void awaitCharts() {
+        BROWSER.waitFor(d -> !d.findElements(By.cssSelector("[data-testid=chart] polyline")).isEmpty()
+                && d.findElements(By.cssSelector("[data-testid=chart-collecting]")).isEmpty());
     }
 
     private void awaitSampledDepth(String queue, long depth) {
