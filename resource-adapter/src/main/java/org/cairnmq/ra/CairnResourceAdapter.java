@@ -12,6 +12,7 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
@@ -19,6 +20,9 @@ import org.cairnmq.engine.Broker;
 import org.cairnmq.engine.security.Authenticator;
 import org.cairnmq.jms.JmsConnectionFactory;
 import org.cairnmq.jms.JmsSession;
+import org.cairnmq.management.BrokerManagement;
+import org.cairnmq.management.ManagementException;
+import org.cairnmq.management.ManagementRegistry;
 
 /**
  * Cairn's resource adapter: starts the broker over the store's data source, serves the pooled
@@ -38,6 +42,8 @@ public class CairnResourceAdapter implements ResourceAdapter {
     private final transient Map<MessageEndpointFactory, InboundActivation> activations = new ConcurrentHashMap<>();
     private transient Connection recoveryConnection;
     private transient XAResource recoveryResource;
+    // For the admin module (ManagementRegistry): the broker's management once it has started.
+    private final transient Supplier<BrokerManagement> management = this::management;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -45,11 +51,13 @@ public class CairnResourceAdapter implements ResourceAdapter {
         WorkManagerExecutor threads = new WorkManagerExecutor(context.getWorkManager());
         startup = new BrokerStartup(dataSourceJndiName, storeStartTimeoutSeconds, threads);
         threads.execute(startup::run);
+        ManagementRegistry.publish(management);
         LOG.info("CAIRN-RA-001 Cairn resource adapter started; store data source " + dataSourceJndiName);
     }
 
     @Override
     public void stop() {
+        ManagementRegistry.withdraw(management);
         activations.values().forEach(InboundActivation::stop);
         activations.clear();
         closeRecoveryConnection();
@@ -126,6 +134,14 @@ public class CairnResourceAdapter implements ResourceAdapter {
     /** The server's transaction registry, for inbound deliveries; null if the server gives none. */
     TransactionSynchronizationRegistry transactions() {
         return transactions;
+    }
+
+    private BrokerManagement management() {
+        try {
+            return broker().management();
+        } catch (ResourceException e) {
+            throw new ManagementException(ManagementException.Kind.FAILED, e.getMessage(), e);
+        }
     }
 
     WorkManagerExecutor threads() throws ResourceException {

@@ -3,6 +3,7 @@ package org.cairnmq.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.cairnmq.it.admin.AdminClient;
 import org.cairnmq.it.support.CairnDeployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -35,11 +36,9 @@ class CairnEarIT {
     }
 
     @Test
-    void adminModuleIsServed() throws Exception {
-        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(CairnDeployments.httpBaseUrl() + "cairn-admin/")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, page.statusCode());
+    void adminModuleIsServed() {
+        AdminClient.Reply page = AdminClient.admin().get("/");
+        assertEquals(200, page.status());
         assertTrue(page.body().contains("Cairn"), page.body());
     }
 }

@@ -1,0 +1,114 @@
+import { h, replace } from '../dom.js';
+import { get, put, post, del, canChange } from '../api.js';
+import { count, rate, age, enc } from '../format.js';
+import { historyCharts } from '../chart.js';
+import { card, pageHead, typeBadge, action, field, every, toast, fail, confirmAction } from '../ui.js';
+import { messageBrowser } from './messages.js';
+
+/** One destination: its numbers, charts, messages and repairs, policy and a test send. */
+export async function destination(main, type, name) {
+  const path = `destinations/${type}/${enc(name)}`;
+  await get(path);
+  const cards = h('div', { class: 'grid cards' });
+  const charts = h('div');
+  const browser = type === 'queue' ? messageBrowser(name, { deadLetter: isDeadEnd(name) }) : null;
+
+  replace(main,
+    pageHead(h('a', { href: '#/' }, 'Destinations'), h('span', {}, name, ' ', typeBadge(type)),
+      isDeadEnd(name) ? h('a', { class: 'btn', href: `#/dlq/${enc(name)}` }, 'Dead-letter view') : null,
+      type === 'queue' ? action('Purge', purge, { kind: 'danger', testid: 'purge' }) : null,
+      action('Delete ' + type, remove, { kind: 'danger', testid: 'delete-destination' })),
+    cards, charts,
+    browser ? browser.element : await topicSubscriptions(name),
+    h('div', { class: 'grid two' }, await policyPanel(type, name), canChange() ? sendPanel(type, name, () => browser && browser.reload()) : null));
+
+  async function purge() {
+    if (!(await confirmAction('Purge ' + name, 'Delete every message of queue ' + name + ' (except those a consumer holds right now)?', 'Purge'))) return;
+    try {
+      const r = await del(`queues/${enc(name)}/messages`);
+      toast(`Purged ${r.changed} message(s)` + (r.skipped ? `, ${r.skipped} held by consumers` : ''));
+      browser.reload();
+    } catch (e) { fail(e); }
+  }
+
+  async function remove() {
+    if (!(await confirmAction('Delete ' + name, `Delete ${type} ${name} and all its messages?`, 'Delete'))) return;
+    try {
+      const r = await del(path);
+      toast(`Deleted ${type} ${name} with ${r.deletedMessages} message(s)`);
+      location.hash = '#/';
+    } catch (e) { fail(e); }
+  }
+
+  const stopStats = every(2000, async () => {
+    const d = await get(path);
+    replace(cards,
+      card('Depth', count(d.depth), 'depth'), card('In memory', count(d.inMemory), 'in-memory'),
+      card('In flight', count(d.inFlight), 'in-flight'), card('Scheduled', count(d.scheduled), 'scheduled'),
+      card(type === 'topic' ? 'Consumers / subscriptions' : 'Consumers', type === 'topic' ? `${d.consumers} / ${d.subscriptions}` : count(d.consumers), 'consumers'),
+      card('In', rate(d.rates.enqueuedPerSecond), 'in-rate'), card('Out', rate(d.rates.dequeuedPerSecond), 'out-rate'),
+      card('Enqueued', count(d.enqueued), 'enqueued'), card('Dequeued', count(d.dequeued), 'dequeued'),
+      card('Expired', count(d.expired), 'expired'), card('Dead-lettered', count(d.deadLettered), 'dead-lettered', d.deadLettered > 0),
+      card('Oldest message', age(d.oldestMessageAgeMillis), 'oldest'));
+  });
+  const stopCharts = every(5000, async () => replace(charts, historyCharts(await get(path + '/history'))));
+  return () => { stopStats(); stopCharts(); };
+}
+
+export const isDeadEnd = name => name === 'DLQ' || name === 'ExpiryQueue' || /dlq|dead/i.test(name);
+
+async function topicSubscriptions(topic) {
+  const subs = (await get('subscriptions')).filter(s => s.topic === topic);
+  return h('div', { class: 'panel flush' }, h('h2', {}, 'Subscriptions'),
+    h('table', {}, h('thead', {}, h('tr', {}, ['Name', 'Client ID', 'Kind', 'Selector', 'Depth', 'Consumers'].map(t => h('th', {}, t)))),
+      h('tbody', {}, subs.length === 0 ? h('tr', {}, h('td', { colspan: 6, class: 'empty' }, 'No named subscriptions'))
+        : subs.map(s => h('tr', {}, h('td', {}, s.name), h('td', {}, s.clientId || '—'),
+          h('td', {}, (s.shared ? 'shared ' : '') + (s.durable ? 'durable' : 'non-durable')), h('td', { class: 'mono' }, s.selector || '—'),
+          h('td', { class: 'num' }, count(s.depth)), h('td', { class: 'num' }, count(s.consumers)))))));
+}
+
+async function policyPanel(type, name) {
+  const path = `destinations/${type}/${enc(name)}/policy`;
+  const p = await get(path);
+  const inputs = {
+    maxDeliveryAttempts: h('input', { type: 'number', min: 1, value: p.maxDeliveryAttempts, 'data-testid': 'policy-attempts' }),
+    redeliveryDelayMillis: h('input', { type: 'number', min: 0, value: p.redeliveryDelayMillis }),
+    backOffMultiplier: h('input', { type: 'number', min: 1, step: 0.1, value: p.backOffMultiplier }),
+    maxRedeliveryDelayMillis: h('input', { type: 'number', min: 0, value: p.maxRedeliveryDelayMillis }),
+    deadLetterQueue: h('input', { value: p.deadLetterQueue }),
+    expiryQueue: h('input', { value: p.expiryQueue, placeholder: 'none: expired messages are dropped' })
+  };
+  const editable = canChange();
+  Object.values(inputs).forEach(i => (i.disabled = !editable));
+  const values = () => Object.fromEntries(Object.entries(inputs).map(([k, i]) => [k, i.type === 'number' ? Number(i.value) : i.value]));
+  const fill = q => Object.entries(inputs).forEach(([k, i]) => (i.value = q[k]));
+  return h('div', { class: 'panel' }, h('h2', {}, 'Delivery policy'),
+    h('div', { class: 'form-grid' },
+      field('Delivery attempts before dead-lettering', inputs.maxDeliveryAttempts),
+      field('First redelivery delay (ms)', inputs.redeliveryDelayMillis),
+      field('Back-off multiplier', inputs.backOffMultiplier),
+      field('Longest redelivery delay (ms)', inputs.maxRedeliveryDelayMillis),
+      field('Dead-letter queue', inputs.deadLetterQueue),
+      field('Expiry queue', inputs.expiryQueue)),
+    editable ? h('div', { class: 'row end' },
+      action('Back to default', async () => { try { fill(await del(path)); toast('Policy back to the default'); } catch (e) { fail(e); } }),
+      action('Save policy', async () => { try { fill(await put(path, values())); toast('Policy saved'); } catch (e) { fail(e); } }, { kind: 'primary', testid: 'save-policy' })) : null);
+}
+
+function sendPanel(type, name, onSent) {
+  const text = h('textarea', { placeholder: 'Message text', 'data-testid': 'send-text' });
+  const props = h('input', { placeholder: '{"region": "eu", "priority": 5}', 'data-testid': 'send-properties' });
+  const persistent = h('input', { type: 'checkbox', checked: true });
+  return h('div', { class: 'panel' }, h('h2', {}, 'Send a test message'),
+    h('div', { class: 'grid' }, field('Text', text), field('Properties (JSON object)', props),
+      h('label', { class: 'row' }, persistent, 'Persistent')),
+    h('div', { class: 'row end' }, action('Send', async () => {
+      let properties;
+      try { properties = props.value.trim() ? JSON.parse(props.value) : undefined; } catch (e) { toast('Properties must be a JSON object', true); return; }
+      try {
+        const r = await post(`destinations/${type}/${enc(name)}/messages`, { text: text.value, properties, persistent: persistent.checked });
+        toast('Sent ' + r.messageId);
+        onSent();
+      } catch (e) { fail(e); }
+    }, { kind: 'primary', testid: 'send' })));
+}
