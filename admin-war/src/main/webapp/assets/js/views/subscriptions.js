@@ -10,11 +10,11 @@ export function subscriptions(main) {
   replace(main, pageHead(null, 'Subscriptions & consumers', h('span', { class: 'live' }, 'live')),
     h('div', { class: 'panel flush' }, h('h2', {}, 'Subscriptions'),
       h('table', {}, h('thead', {}, h('tr', {}, ['Topic', 'Name', 'Client ID', 'Kind', 'Selector', 'No local', 'Depth', 'Consumers', ''].map(t => h('th', { class: t === 'Depth' || t === 'Consumers' ? 'num' : '' }, t)))), subsBody)),
-    h('div', { class: 'panel flush' }, h('h2', {}, 'Consumers by destination'),
-      h('table', {}, h('thead', {}, h('tr', {}, ['Destination', 'Type', 'Consumers', 'In flight', 'Depth'].map((t, i) => h('th', { class: i > 1 ? 'num' : '' }, t)))), consumersBody)));
+    h('div', { class: 'panel flush' }, h('h2', {}, 'Consumers'),
+      h('table', {}, h('thead', {}, h('tr', {}, ['Destination', 'Type', 'Subscription', 'Client ID', 'Selector', 'Mode', 'Delivered', 'Unacknowledged', 'Idle'].map((t, i) => h('th', { class: i > 5 ? 'num' : '' }, t)))), consumersBody)));
 
   return every(3000, async () => {
-    const [subs, destinations] = await Promise.all([get('subscriptions'), get('destinations')]);
+    const [subs, consumers] = await Promise.all([get('subscriptions'), get('consumers')]);
     replace(subsBody, subs.length === 0 ? h('tr', {}, h('td', { colspan: 9, class: 'empty' }, 'No named subscriptions'))
       : subs.map(s => h('tr', { 'data-testid': 'subscription-row' },
         h('td', {}, h('a', { href: `#/d/topic/${enc(s.topic)}` }, s.topic)), h('td', {}, s.name), h('td', {}, s.clientId || '—'),
@@ -28,10 +28,12 @@ export function subscriptions(main) {
             toast('Deleted subscription ' + s.name);
           } catch (e) { fail(e); }
         }, { kind: 'danger small' }) : null))));
-    const withConsumers = destinations.filter(d => d.consumers > 0);
-    replace(consumersBody, withConsumers.length === 0 ? h('tr', {}, h('td', { colspan: 5, class: 'empty' }, 'No consumers attached'))
-      : withConsumers.map(d => h('tr', {},
-        h('td', {}, d.temporary ? d.name : h('a', { href: `#/d/${d.type}/${enc(d.name)}` }, d.name)), h('td', {}, typeBadge(d.type)),
-        h('td', { class: 'num' }, count(d.consumers)), h('td', { class: 'num' }, count(d.inFlight)), h('td', { class: 'num' }, count(d.depth)))));
+    replace(consumersBody, consumers.length === 0 ? h('tr', {}, h('td', { colspan: 9, class: 'empty' }, 'No consumers attached'))
+      : consumers.map(c => h('tr', { 'data-testid': 'consumer-row' },
+        h('td', {}, c.destination.startsWith('$cairn.temp.') ? c.destination : h('a', { href: `#/d/${c.type.toLowerCase()}/${enc(c.destination)}` }, c.destination)),
+        h('td', {}, typeBadge(c.type.toLowerCase())), h('td', {}, c.subscription || '—'), h('td', {}, c.clientId || '—'),
+        h('td', { class: 'mono' }, c.selector || '—'), h('td', {}, c.listener ? 'listener' : 'receive'),
+        h('td', { class: 'num' }, count(c.delivered)), h('td', { class: 'num' }, count(c.unacknowledged)),
+        h('td', { class: 'num' }, Math.round(c.idleMillis / 1000) + ' s'))));
   });
 }

@@ -20,6 +20,9 @@ public final class EngineConsumer implements Receiver {
     private boolean started;
     private boolean closed;
     private DeliveryListener listener;
+    private final long createdAt;
+    private final java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long lastDeliveryAt;
 
     /** @param subscription the topic subscription this consumer reads, or {@code null} for a queue */
     EngineConsumer(EngineSession session, QueueDestination queue, Selector selector, boolean started,
@@ -29,7 +32,8 @@ public final class EngineConsumer implements Receiver {
         this.selector = selector;
         this.started = started;
         this.subscription = subscription;
-        queue.consumerOpened();
+        this.createdAt = session.broker().now();
+        queue.consumerOpened(this);
     }
 
     @Override
@@ -58,6 +62,7 @@ public final class EngineConsumer implements Receiver {
         }
         if (message != null) {
             session.delivered(message);
+            countDelivery();
         }
         return message;
     }
@@ -127,7 +132,7 @@ public final class EngineConsumer implements Receiver {
             queue.leaveLine(this);
         }
         session.forget(this);
-        queue.consumerClosed();
+        queue.consumerClosed(this);
         if (subscription != null) {
             session.broker().release(subscription);
         }
@@ -150,11 +155,26 @@ public final class EngineConsumer implements Receiver {
             return;
         }
         session.delivered(message);
+        countDelivery();
         try {
             current.onDelivery(message);
         } finally {
             askForNext();
         }
+    }
+
+    private void countDelivery() {
+        delivered.incrementAndGet();
+        lastDeliveryAt = session.broker().now();
+    }
+
+    /** What management shows of this consumer. */
+    org.cairnmq.management.ConsumerView view(org.cairnmq.management.DestinationType type, String subscriptionName) {
+        long last = lastDeliveryAt == 0 ? createdAt : lastDeliveryAt;
+        return new org.cairnmq.management.ConsumerView(queue.name(), type, subscriptionName,
+                session.connection().clientId(), session.connection().id(),
+                selector.matchesEverything() ? null : selector.text(), hasListener(), delivered.get(),
+                session.unacknowledgedCount(), Math.max(0, session.broker().now() - last));
     }
 
     private void askForNext() {

@@ -99,6 +99,29 @@ final class EngineManagement implements BrokerManagement {
     }
 
     @Override
+    public List<org.cairnmq.management.ConsumerView> consumers() {
+        List<org.cairnmq.management.ConsumerView> views = new ArrayList<>();
+        broker.queueNames().forEach(name -> {
+            QueueDestination queue = broker.existingQueue(name);
+            if (queue != null) {
+                queue.consumerList().forEach(c -> views.add(c.view(DestinationType.QUEUE, null)));
+            }
+        });
+        broker.topicNames().forEach(name -> {
+            TopicDestination topic = broker.existingTopic(name);
+            if (topic != null) {
+                for (Subscription s : topic.subscriptions()) {
+                    String subscription = s.key == null ? null : s.key.name();
+                    s.queue.consumerList().forEach(c -> views.add(c.view(DestinationType.TOPIC, subscription)));
+                }
+            }
+        });
+        views.sort(Comparator.comparing(org.cairnmq.management.ConsumerView::type)
+                .thenComparing(org.cairnmq.management.ConsumerView::destination));
+        return views;
+    }
+
+    @Override
     public List<SubscriptionView> subscriptions() {
         List<SubscriptionView> views = new ArrayList<>();
         for (Subscription s : broker.namedSubscriptions()) {

@@ -226,6 +226,16 @@ public final class EngineSession {
         return transactionActive;
     }
 
+    EngineConnection connection() {
+        return connection;
+    }
+
+    int unacknowledgedCount() {
+        synchronized (unacknowledged) {
+            return unacknowledged.size();
+        }
+    }
+
     void delivered(QueuedMessage message) {
         synchronized (unacknowledged) {
             unacknowledged.add(message);

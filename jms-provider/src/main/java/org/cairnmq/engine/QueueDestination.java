@@ -21,7 +21,7 @@ final class QueueDestination {
     private final Object lock = new Object();
     private final TreeSet<QueuedMessage> ready = new TreeSet<>(DELIVERY_ORDER);
     private final ArrayDeque<Receiver> waiting = new ArrayDeque<>();
-    private final java.util.concurrent.atomic.AtomicInteger consumers = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.Set<EngineConsumer> consumers = new java.util.concurrent.CopyOnWriteArraySet<>();
     private final PageLoader pager;
     final QueueStatistics statistics = new QueueStatistics();
     // Paging, guarded by lock. Once the queue holds its memory limit, further persistent arrivals stay in
@@ -283,16 +283,21 @@ final class QueueDestination {
         return seen;
     }
 
-    void consumerOpened() {
-        consumers.incrementAndGet();
+    void consumerOpened(EngineConsumer consumer) {
+        consumers.add(consumer);
     }
 
-    void consumerClosed() {
-        consumers.decrementAndGet();
+    void consumerClosed(EngineConsumer consumer) {
+        consumers.remove(consumer);
     }
 
     int consumers() {
-        return consumers.get();
+        return consumers.size();
+    }
+
+    /** The attached consumers, for management. */
+    java.util.List<EngineConsumer> consumerList() {
+        return java.util.List.copyOf(consumers);
     }
 
     /** Age of the oldest message waiting in memory, or -1 when none. */

@@ -42,6 +42,9 @@ public interface BrokerManagement {
     /** Sets a destination's own policy; {@code null} goes back to the broker's default. */
     void setDeliveryPolicy(DestinationType type, String name, DeliveryPolicy policy);
 
+    /** Every attached consumer, sorted by destination, for finding one that is stuck or slow. */
+    List<ConsumerView> consumers();
+
     /** Durable and shared subscriptions, sorted by topic and name. */
     List<SubscriptionView> subscriptions();
 

@@ -124,6 +124,32 @@ class BrokerManagementTest {
     }
 
     @Test
+    void consumersShowWhatTheyGotAndWhatTheyHold() throws JMSException {
+        send("jobs", 3, "j");
+        Session clientAck = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+        MessageConsumer slow = clientAck.createConsumer(clientAck.createQueue("jobs"), "n >= 0");
+        assertNotNull(slow.receive(5_000));
+        assertNotNull(slow.receive(5_000));
+        session.createConsumer(session.createTopic("alerts"));
+
+        List<org.cairnmq.management.ConsumerView> consumers = management.consumers();
+        assertEquals(2, consumers.size());
+        org.cairnmq.management.ConsumerView jobs = consumers.get(0);
+        assertEquals("jobs", jobs.destination());
+        assertEquals(DestinationType.QUEUE, jobs.type());
+        assertEquals("n >= 0", jobs.selector());
+        assertEquals(2, jobs.delivered());
+        assertEquals(2, jobs.unacknowledged());
+        assertFalse(jobs.listener());
+        assertTrue(jobs.idleMillis() >= 0);
+        org.cairnmq.management.ConsumerView alerts = consumers.get(1);
+        assertEquals(DestinationType.TOPIC, alerts.type());
+        assertEquals(0, alerts.delivered());
+        slow.close();
+        assertEquals(1, management.consumers().size());
+    }
+
+    @Test
     void createAndDeleteDestinations() throws JMSException {
         management.createDestination(DestinationType.QUEUE, "made");
         assertEquals(ManagementException.Kind.CONFLICT, assertThrows(ManagementException.class,

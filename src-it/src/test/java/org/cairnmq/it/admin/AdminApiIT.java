@@ -437,6 +437,18 @@ class AdminApiIT {
                 .noneMatch(s -> s.getString("topic").equals(topic)));
     }
 
+    @Test
+    void consumersAreListedWithWhatTheyRead() {
+        // The test application's message-driven bean listens on its queue with one session.
+        JsonObject listener = monitor.get("/api/consumers").array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("destination").equals(org.cairnmq.it.admin.app.OrderListener.QUEUE))
+                .findFirst().orElseThrow();
+        assertEquals("QUEUE", listener.getString("type"));
+        assertTrue(listener.getBoolean("listener"));
+        assertTrue(listener.getJsonNumber("idleMillis").longValue() >= 0);
+        assertError(401, "UNAUTHORIZED", AdminClient.anonymous().get("/api/consumers"));
+    }
+
     // --- statistics: history, Prometheus, JMX -------------------------------------------------------------
 
     @Test
