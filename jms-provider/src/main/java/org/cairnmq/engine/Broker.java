@@ -297,9 +297,18 @@ public final class Broker implements AutoCloseable {
         write(List.of(moved), List.of(message));
     }
 
-    /** Runs the action on the broker's timer after the delay. */
-    void later(long delayMillis, Runnable action) {
-        scheduler.at(now() + delayMillis, action);
+    /**
+     * Runs the action on the broker's timer after the delay.
+     *
+     * @return cancels it if it has not run yet
+     */
+    Runnable later(long delayMillis, Runnable action) {
+        return scheduler.at(now() + delayMillis, action);
+    }
+
+    /** Actions waiting on the broker's timer (delayed deliveries, back-offs, XA timeouts, the lease). */
+    int pendingTimers() {
+        return scheduler.pending();
     }
 
     Executor deliveryThreads() {

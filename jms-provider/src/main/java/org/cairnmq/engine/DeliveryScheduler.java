@@ -1,8 +1,8 @@
 package org.cairnmq.engine;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class DeliveryScheduler implements AutoCloseable {
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "cairn-delivery-scheduler");
         t.setDaemon(true);
         return t;
@@ -20,20 +20,42 @@ final class DeliveryScheduler implements AutoCloseable {
 
     DeliveryScheduler(Clock clock) {
         this.clock = clock;
+        // A cancelled task (an XA branch finished before its timeout) must not hold memory until it is due.
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
-    /** Runs the action at the given epoch millisecond, or at once if that has passed. */
-    void at(long dueMillis, Runnable action) {
+    /**
+     * Runs the action at the given epoch millisecond, or at once if that has passed.
+     *
+     * @return cancels the action if it has not run yet
+     */
+    Runnable at(long dueMillis, Runnable action) {
         long delay = dueMillis - clock.millis();
         if (delay <= 0) {
             action.run();
-        } else {
-            timer.schedule(action, delay, TimeUnit.MILLISECONDS);
+            return () -> { };
         }
+        Future<?> due = timer.schedule(action, delay, TimeUnit.MILLISECONDS);
+        return () -> due.cancel(false);
     }
 
+    /** Actions waiting for their time. */
+    int pending() {
+        return timer.getQueue().size();
+    }
+
+    /**
+     * Drops what is not due yet and waits for a running action to finish. Never interrupts it: an action may
+     * be writing to the store, and an interrupted thread makes H2 close its database file.
+     */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
+        try {
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -99,11 +99,19 @@ final class PageLoader implements AutoCloseable {
     }
 
     private void retryLater(QueueDestination queue) {
-        scheduler.at(clock.millis() + RETRY_MILLIS, queue::loadIfLow);
+        if (!thread.isShutdown()) {
+            scheduler.at(clock.millis() + RETRY_MILLIS, queue::loadIfLow);
+        }
     }
 
+    /** Lets a load under way finish, without interrupting it (H2 closes its file on an interrupt). */
     @Override
     public void close() {
-        thread.shutdownNow();
+        thread.shutdown();
+        try {
+            thread.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

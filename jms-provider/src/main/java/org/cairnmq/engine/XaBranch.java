@@ -23,6 +23,8 @@ final class XaBranch {
     boolean timedOut;
     /** Prepare or one-phase commit is under way: too late for the timeout. */
     boolean finishing;
+    /** Cancels the branch's timeout; a no-op when it has none. */
+    Runnable cancelTimeout = () -> { };
 
     XaBranch(StoredXid xid) {
         this.xid = xid;

@@ -45,7 +45,7 @@ final class XaResourceManager {
             branches.put(xid, branch);
             if (timeoutSeconds > 0) {
                 XaBranch started = branch;
-                broker.later(timeoutSeconds * 1000L, () -> timeOut(started));
+                started.cancelTimeout = broker.later(timeoutSeconds * 1000L, () -> timeOut(started));
             }
         }
         if (branch.state != XaBranch.State.ROLLBACK_ONLY) {
@@ -88,7 +88,7 @@ final class XaResourceManager {
         Broker.Work work = broker.route(branch.sends, branch.acknowledged, false);
         if (work.targets.isEmpty() && branch.acknowledged.isEmpty()) {
             synchronized (this) {
-                branches.remove(xid);
+                forgetBranch(xid);
             }
             return false;
         }
@@ -102,6 +102,7 @@ final class XaResourceManager {
         synchronized (this) {
             branch.preparedArrivals = broker.arrivals(work, ids);
             branch.state = XaBranch.State.PREPARED;
+            branch.cancelTimeout.run(); // only the transaction manager decides a prepared branch
         }
         return true;
     }
@@ -139,7 +140,7 @@ final class XaResourceManager {
             branch.acknowledged.forEach(m -> m.queue.statistics.acknowledged.incrementAndGet());
         }
         synchronized (this) {
-            branches.remove(xid);
+            forgetBranch(xid);
         }
     }
 
@@ -147,7 +148,7 @@ final class XaResourceManager {
         XaBranch branch;
         synchronized (this) {
             branch = branch(xid);
-            branches.remove(xid);
+            forgetBranch(xid);
         }
         if (branch.state == XaBranch.State.PREPARED) {
             try {
@@ -161,6 +162,15 @@ final class XaResourceManager {
         }
         broker.recordAttempts(branch.acknowledged);
         branch.acknowledged.forEach(broker::redeliver);
+    }
+
+    /** Removes a finished branch, and its timeout, which would otherwise keep it in memory until due. Lock held. */
+    private XaBranch forgetBranch(StoredXid xid) {
+        XaBranch branch = branches.remove(xid);
+        if (branch != null) {
+            branch.cancelTimeout.run();
+        }
+        return branch;
     }
 
     /** A rollback-only branch ends here: rolled back, and the caller told why. Lock held. */
@@ -202,7 +212,7 @@ final class XaResourceManager {
     }
 
     synchronized void forget(StoredXid xid) throws XAException {
-        if (branches.remove(xid) == null) {
+        if (forgetBranch(xid) == null) {
             throw error(XAException.XAER_NOTA, "No branch " + xid);
         }
     }

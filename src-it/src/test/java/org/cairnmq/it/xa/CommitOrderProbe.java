@@ -6,8 +6,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Session;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
+import org.cairnmq.it.support.PassiveXaResource;
 
 /**
  * An XA resource that does nothing but look, when the transaction manager tells it to commit, whether a
@@ -15,7 +15,7 @@ import javax.transaction.xa.Xid;
  * the same transaction is still invisible then if Cairn took part in two-phase commit; a resource-local
  * (last resource) Cairn would have committed it during phase one.
  */
-final class CommitOrderProbe implements XAResource {
+final class CommitOrderProbe extends PassiveXaResource {
     private final ConnectionFactory cairn;
     private final String queue;
     private volatile Boolean queueShowedMessagesAtCommit;
@@ -56,41 +56,5 @@ final class CommitOrderProbe implements XAResource {
     public int prepare(Xid xid) {
         prepared = true;
         return XA_OK;
-    }
-
-    @Override
-    public void start(Xid xid, int flags) {
-    }
-
-    @Override
-    public void end(Xid xid, int flags) {
-    }
-
-    @Override
-    public void rollback(Xid xid) {
-    }
-
-    @Override
-    public void forget(Xid xid) {
-    }
-
-    @Override
-    public Xid[] recover(int flag) {
-        return new Xid[0];
-    }
-
-    @Override
-    public boolean isSameRM(XAResource other) {
-        return other == this;
-    }
-
-    @Override
-    public int getTransactionTimeout() {
-        return 0;
-    }
-
-    @Override
-    public boolean setTransactionTimeout(int seconds) {
-        return false;
     }
 }

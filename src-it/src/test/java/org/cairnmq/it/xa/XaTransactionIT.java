@@ -61,7 +61,7 @@ class XaTransactionIT {
     @Deployment(name = "app", order = 2)
     static WebArchive application() {
         return ShrinkWrap.create(WebArchive.class, "xa-app.war")
-                .addClasses(OrderDesk.class, Ending.class, Taken.class, RulesSeen.class, CommitOrderProbe.class)
+                .addClasses(OrderDesk.class, Ending.class, Taken.class, RulesSeen.class, CommitOrderProbe.class, org.cairnmq.it.support.PassiveXaResource.class)
                 .addAsWebInfResource(XaTransactionIT.class.getResource("/xa/orders-ds.xml"), "orders-ds.xml");
     }
 

@@ -6,8 +6,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Session;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
+import org.cairnmq.it.support.PassiveXaResource;
 
 /**
  * An XA resource, enlisted first, that halts the server JVM when the transaction manager tells it to
@@ -15,7 +15,7 @@ import javax.transaction.xa.Xid;
  * if the queue indeed shows nothing yet; otherwise it lets the commit go on, and the test, seeing no
  * crash, fails.
  */
-final class HaltInPhaseTwo implements XAResource {
+final class HaltInPhaseTwo extends PassiveXaResource {
     private final ConnectionFactory cairn;
     private final String queue;
 
@@ -40,46 +40,5 @@ final class HaltInPhaseTwo implements XAResource {
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot browse " + queue, e);
         }
-    }
-
-    @Override
-    public int prepare(Xid xid) {
-        return XA_OK;
-    }
-
-    @Override
-    public void start(Xid xid, int flags) {
-    }
-
-    @Override
-    public void end(Xid xid, int flags) {
-    }
-
-    @Override
-    public void rollback(Xid xid) {
-    }
-
-    @Override
-    public void forget(Xid xid) {
-    }
-
-    @Override
-    public Xid[] recover(int flag) {
-        return new Xid[0];
-    }
-
-    @Override
-    public boolean isSameRM(XAResource other) {
-        return other == this;
-    }
-
-    @Override
-    public int getTransactionTimeout() {
-        return 0;
-    }
-
-    @Override
-    public boolean setTransactionTimeout(int seconds) {
-        return false;
     }
 }

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
-import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
+import org.cairnmq.it.support.PassiveXaResource;
 
 /**
  * A test-only fault hook: an XA resource, enlisted after Cairn's, that halts the server JVM when the
@@ -19,7 +19,7 @@ import javax.transaction.xa.Xid;
  * commits and the test, seeing no crash, fails. It exists only in the test's deployment: nothing in Cairn
  * knows it.
  */
-final class HaltInPrepare implements XAResource {
+final class HaltInPrepare extends PassiveXaResource {
     private static final String CAIRN_STORE = "java:jboss/datasources/CairnDS";
 
     @Override
@@ -41,45 +41,5 @@ final class HaltInPrepare implements XAResource {
         } catch (NamingException | SQLException e) {
             throw new IllegalStateException("Cannot read Cairn's prepared branches", e);
         }
-    }
-
-    @Override
-    public void commit(Xid xid, boolean onePhase) {
-    }
-
-    @Override
-    public void start(Xid xid, int flags) {
-    }
-
-    @Override
-    public void end(Xid xid, int flags) {
-    }
-
-    @Override
-    public void rollback(Xid xid) {
-    }
-
-    @Override
-    public void forget(Xid xid) {
-    }
-
-    @Override
-    public Xid[] recover(int flag) {
-        return new Xid[0];
-    }
-
-    @Override
-    public boolean isSameRM(XAResource other) {
-        return other == this;
-    }
-
-    @Override
-    public int getTransactionTimeout() {
-        return 0;
-    }
-
-    @Override
-    public boolean setTransactionTimeout(int seconds) {
-        return false;
     }
 }

@@ -72,7 +72,7 @@ class XaCrashRecoveryIT {
     @TargetsContainer(CONTAINER)
     static WebArchive war() {
         return ShrinkWrap.create(WebArchive.class, WAR + ".war")
-                .addClasses(HaltInPhaseTwo.class, CrashInCommitServlet.class, RecoveryClient.class);
+                .addClasses(HaltInPhaseTwo.class, org.cairnmq.it.support.PassiveXaResource.class, CrashInCommitServlet.class, RecoveryClient.class);
     }
 
     @Test

@@ -73,7 +73,7 @@ class XaPrepareCrashRecoveryIT {
     @TargetsContainer(CONTAINER)
     static WebArchive war() {
         return ShrinkWrap.create(WebArchive.class, WAR + ".war")
-                .addClasses(HaltInPrepare.class, CrashInPrepareServlet.class, RecoveryClient.class);
+                .addClasses(HaltInPrepare.class, org.cairnmq.it.support.PassiveXaResource.class, CrashInPrepareServlet.class, RecoveryClient.class);
     }
 
     @Test
