@@ -112,22 +112,29 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * The URL with {@code ;WRITE_DELAY=0} added if it names an embedded H2 database and does not set
-     * {@code WRITE_DELAY} itself; any other URL unchanged. In-memory databases need no durability, and a
-     * remote H2 server ({@code tcp:}, {@code ssl:}) is configured by its operator.
+     * For an embedded H2 file database, the URL made safe for a broker: {@code WRITE_DELAY=0} unless the URL
+     * sets {@code WRITE_DELAY} itself (so a commit is in the file before it returns), and H2's {@code retry:}
+     * file system unless the URL names a file system (so that an application thread interrupted in the middle
+     * of a send, e.g. by {@code Future.cancel(true)}, does not make H2 close the database for everyone). Any
+     * other URL unchanged: in-memory databases need neither, and a remote H2 server ({@code tcp:},
+     * {@code ssl:}) is configured by its operator.
      */
     static String durableH2Url(String jdbcUrl) {
         String lower = jdbcUrl.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("jdbc:h2:") || lower.contains("write_delay=")) {
+        if (!lower.startsWith("jdbc:h2:")) {
             return jdbcUrl;
         }
-        String database = lower.substring("jdbc:h2:".length());
+        String database = jdbcUrl.substring("jdbc:h2:".length());
+        String databaseLower = database.toLowerCase(Locale.ROOT);
         for (String notEmbeddedFile : new String[] {"mem:", "tcp:", "ssl:", "zip:"}) {
-            if (database.startsWith(notEmbeddedFile)) {
+            if (databaseLower.startsWith(notEmbeddedFile)) {
                 return jdbcUrl;
             }
         }
-        return jdbcUrl + ";WRITE_DELAY=0";
+        String path = databaseLower.startsWith("file:") ? database.substring("file:".length()) : database;
+        // A file system prefix is a word of two or more letters and a colon (one letter is a Windows drive).
+        String url = path.matches("(?s)[A-Za-z]{2,}:.*") ? jdbcUrl : "jdbc:h2:retry:" + path;
+        return lower.contains("write_delay=") ? url : url + ";WRITE_DELAY=0";
     }
 
     /**

@@ -7,14 +7,16 @@ import org.junit.jupiter.api.Test;
 class DurableH2UrlTest {
     @Test
     void embeddedH2FileDatabaseWritesEachCommitAtOnce() {
-        assertEquals("jdbc:h2:./data/cairn;WRITE_DELAY=0", EmbeddedBroker.durableH2Url("jdbc:h2:./data/cairn"));
-        assertEquals("jdbc:h2:file:/var/cairn/store;AUTO_SERVER=TRUE;WRITE_DELAY=0",
+        assertEquals("jdbc:h2:retry:./data/cairn;WRITE_DELAY=0", EmbeddedBroker.durableH2Url("jdbc:h2:./data/cairn"));
+        assertEquals("jdbc:h2:retry:/var/cairn/store;AUTO_SERVER=TRUE;WRITE_DELAY=0",
                 EmbeddedBroker.durableH2Url("jdbc:h2:file:/var/cairn/store;AUTO_SERVER=TRUE"));
+        assertEquals("jdbc:h2:retry:C:/cairn/store;WRITE_DELAY=0", EmbeddedBroker.durableH2Url("jdbc:h2:C:/cairn/store"));
+        assertEquals("jdbc:h2:nio:/var/cairn/store;WRITE_DELAY=0", EmbeddedBroker.durableH2Url("jdbc:h2:nio:/var/cairn/store"));
     }
 
     @Test
     void anExplicitWriteDelayIsKept() {
-        assertEquals("jdbc:h2:./data/cairn;write_delay=100", EmbeddedBroker.durableH2Url("jdbc:h2:./data/cairn;write_delay=100"));
+        assertEquals("jdbc:h2:retry:./data/cairn;write_delay=100", EmbeddedBroker.durableH2Url("jdbc:h2:./data/cairn;write_delay=100"));
     }
 
     @Test
