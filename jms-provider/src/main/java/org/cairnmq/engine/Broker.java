@@ -56,8 +56,7 @@ public final class Broker implements AutoCloseable {
         this.xa = store instanceof PreparedTransactionStore prepared ? new XaResourceManager(this, prepared) : null;
         this.writes = GroupCommit.over(store);
         this.management = new EngineManagement(this, new MessageOperations(this, store));
-        this.pager = new PageLoader(store, scheduler, clock, options.queueMemoryLimit(), arrivalSequence,
-                StoredForm::fromStored);
+        this.pager = new PageLoader(store, scheduler, clock, options.queueMemoryLimit(), this::fromStore);
     }
 
     /**
@@ -147,7 +146,7 @@ public final class Broker implements AutoCloseable {
         }
     }
 
-    /** A stored message this instance has just claimed, as a message of the queue (management). */
+    /** A stored message this instance has claimed (a page, start-up, management), as a message of the queue. */
     QueuedMessage fromStore(StoredMessage stored, QueueDestination queue) {
         return new QueuedMessage(arrivalSequence.incrementAndGet(), stored.id(), queue, StoredForm.fromStored(stored),
                 stored.deliveryCount() + 1);
@@ -229,10 +228,16 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
-     * A delivery was rolled back, recovered or left unacknowledged: deliver it again after the policy's
-     * back-off, or, once it has had its attempts, move it to the dead-letter queue.
+     * Deliveries were rolled back, recovered or left unacknowledged: their attempts are recorded in the
+     * store, then each is delivered again after the policy's back-off or, once it has had its attempts,
+     * moved to the dead-letter queue.
      */
-    void redeliver(QueuedMessage failed) {
+    void redeliver(List<QueuedMessage> failed) {
+        recordAttempts(failed);
+        failed.forEach(this::redeliverOne);
+    }
+
+    private void redeliverOne(QueuedMessage failed) {
         DeliveryPolicy policy = deliveryPolicy(failed.queue.name());
         QueuedMessage next = failed.nextAttempt();
         boolean isDeadLetterQueue = failed.queue.subscriptionId() == 0
@@ -252,7 +257,7 @@ public final class Broker implements AutoCloseable {
      * count (JMSRedelivered, JMSXDeliveryCount, the dead-letter limit). One write for them all; if it
      * fails, the counts in memory still hold and only a restart would undercount.
      */
-    void recordAttempts(List<QueuedMessage> failed) {
+    private void recordAttempts(List<QueuedMessage> failed) {
         StoreBatch batch = new StoreBatch();
         for (QueuedMessage message : failed) {
             if (message.persistent()) {
@@ -699,8 +704,7 @@ public final class Broker implements AutoCloseable {
         if (queue == null) {
             return null;
         }
-        return new QueuedMessage(arrivalSequence.incrementAndGet(), stored.id(), queue,
-                StoredForm.fromStored(stored), stored.deliveryCount() + 1);
+        return fromStore(stored, queue);
     }
 
     private <T> T storeCall(java.util.function.Supplier<T> call) {

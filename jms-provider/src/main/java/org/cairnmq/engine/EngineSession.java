@@ -182,12 +182,12 @@ public final class EngineSession {
     public void rollback(boolean keepTransaction) {
         takePendingSends();
         transactionActive = keepTransaction;
-        redeliver(takeUnacknowledged());
+        broker.redeliver(takeUnacknowledged());
     }
 
     /** Returns every unacknowledged delivery to its queue, marked as redelivered. */
     public void recover() {
-        redeliver(takeUnacknowledged());
+        broker.redeliver(takeUnacknowledged());
     }
 
     public void start() {
@@ -219,7 +219,7 @@ public final class EngineSession {
         closed = true;
         consumers.forEach(EngineConsumer::close);
         takePendingSends();
-        redeliver(takeUnacknowledged());
+        broker.redeliver(takeUnacknowledged());
     }
 
     public boolean isTransactionActive() {
@@ -254,13 +254,6 @@ public final class EngineSession {
 
     Executor deliveryThread() {
         return deliveryThread;
-    }
-
-    private void redeliver(List<QueuedMessage> messages) {
-        broker.recordAttempts(messages);
-        for (QueuedMessage m : messages) {
-            broker.redeliver(m);
-        }
     }
 
     private List<OutgoingMessage> takePendingSends() {

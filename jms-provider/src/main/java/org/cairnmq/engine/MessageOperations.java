@@ -144,23 +144,36 @@ final class MessageOperations {
         do {
             rows = store.scan(queue.storedQueue(), position, PAGE, broker.now());
             Map<Long, QueuedMessage> ready = readyByStoreId(queue);
-            List<String> matched = new ArrayList<>();
+            List<MessageView> matched = new ArrayList<>();
             for (ScannedMessage row : rows) {
                 position = row.message().id();
-                if (filter.matches(view(row, ready.get(position)))) {
-                    matched.add(STORED + Long.toString(position));
+                MessageView view = view(row, ready.get(position));
+                if (filter.matches(view)) {
+                    matched.add(view);
                 }
             }
-            applyTo(queue, matched, action, to, tally);
+            applyToMatched(queue, matched, action, to, tally);
         } while (rows.size() == PAGE);
-        List<String> inMemory = new ArrayList<>();
+        List<MessageView> inMemory = new ArrayList<>();
         for (QueuedMessage m : queue.readySnapshot()) {
-            if (!m.persistent() && filter.matches(view(m, "READY"))) {
-                inMemory.add(MEMORY + Long.toString(m.sequence));
+            MessageView view = view(m, "READY");
+            if (!m.persistent() && filter.matches(view)) {
+                inMemory.add(view);
             }
         }
-        applyTo(queue, inMemory, action, to, tally);
+        applyToMatched(queue, inMemory, action, to, tally);
         return tally.result();
+    }
+
+    /** The matched messages' views are at hand: a copy is made from them without reading them again. */
+    private void applyToMatched(QueueDestination queue, List<MessageView> matched, Action action,
+            DestinationAddress to, Tally tally) {
+        if (action == Action.COPY) {
+            tally.matched += matched.size();
+            copy(matched, to, tally);
+        } else {
+            applyTo(queue, matched.stream().map(MessageView::handle).toList(), action, to, tally);
+        }
     }
 
     private OperationResult apply(String queueName, List<String> handles, Action action, DestinationAddress to) {
@@ -233,14 +246,24 @@ final class MessageOperations {
     }
 
     private void copyOf(QueueDestination queue, List<String> handles, DestinationAddress to, Tally tally) {
-        List<OutgoingMessage> copies = new ArrayList<>();
+        List<MessageView> found = new ArrayList<>();
         for (String handle : handles) {
             try {
-                MessageView found = message(queue.name(), handle);
-                copies.add(new OutgoingMessage(to, copyBody(found), null, null));
+                found.add(message(queue.name(), handle));
             } catch (ManagementException gone) {
                 tally.skipped++;
             }
+        }
+        copy(found, to, tally);
+    }
+
+    private void copy(List<MessageView> originals, DestinationAddress to, Tally tally) {
+        if (originals.isEmpty()) {
+            return;
+        }
+        List<OutgoingMessage> copies = new ArrayList<>();
+        for (MessageView original : originals) {
+            copies.add(new OutgoingMessage(to, copyBody(original), null, null));
         }
         try {
             broker.write(copies, List.of());

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cairnmq.store.MessageStore;
@@ -24,23 +24,21 @@ final class PageLoader implements AutoCloseable {
     private final MessageStore store;
     private final DeliveryScheduler scheduler;
     private final java.time.Clock clock;
-    private final Function<StoredMessage, BrokerMessage> decoder;
+    private final BiFunction<StoredMessage, QueueDestination, QueuedMessage> toQueued;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cairn-page-loader");
         t.setDaemon(true);
         return t;
     });
     private final int memoryLimit;
-    private final java.util.concurrent.atomic.AtomicLong sequence;
 
     PageLoader(MessageStore store, DeliveryScheduler scheduler, java.time.Clock clock, int memoryLimit,
-            java.util.concurrent.atomic.AtomicLong sequence, Function<StoredMessage, BrokerMessage> decoder) {
+            BiFunction<StoredMessage, QueueDestination, QueuedMessage> toQueued) {
         this.store = store;
         this.scheduler = scheduler;
         this.clock = clock;
         this.memoryLimit = memoryLimit;
-        this.sequence = sequence;
-        this.decoder = decoder;
+        this.toQueued = toQueued;
     }
 
     /** How many ready messages a durable queue keeps in memory before further arrivals stay in the store. */
@@ -71,7 +69,7 @@ final class PageLoader implements AutoCloseable {
     List<QueuedMessage> peek(QueueDestination queue) {
         List<QueuedMessage> seen = new ArrayList<>();
         for (StoredMessage stored : store.peek(queue.storedQueue(), memoryLimit, clock.millis())) {
-            seen.add(new QueuedMessage(0, stored.id(), queue, decoder.apply(stored), stored.deliveryCount() + 1));
+            seen.add(toQueued.apply(stored, queue));
         }
         return seen;
     }
@@ -83,8 +81,7 @@ final class PageLoader implements AutoCloseable {
         try {
             long now = clock.millis();
             for (StoredMessage stored : store.claim(queue.storedQueue(), request.wanted(), now)) {
-                page.add(new QueuedMessage(sequence.incrementAndGet(), stored.id(), queue, decoder.apply(stored),
-                        stored.deliveryCount() + 1));
+                page.add(toQueued.apply(stored, queue));
             }
             more = store.hasUnclaimed(queue.storedQueue());
         } catch (RuntimeException e) { // StoreException, or a message the engine cannot decode

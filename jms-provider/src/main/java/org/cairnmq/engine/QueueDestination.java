@@ -108,6 +108,7 @@ final class QueueDestination {
      */
     QueuedMessage takeOrWait(Receiver receiver) {
         QueuedMessage taken = null;
+        boolean load;
         synchronized (lock) {
             for (Iterator<QueuedMessage> it = ready.iterator(); it.hasNext(); ) {
                 QueuedMessage candidate = it.next();
@@ -120,8 +121,11 @@ final class QueueDestination {
             if (taken == null && !waiting.contains(receiver)) {
                 waiting.add(receiver);
             }
+            load = startLoadLocked();
         }
-        loadIfLow();
+        if (load) {
+            pager.requestLoad(this); // the take made room: the next page is on its way
+        }
         return taken;
     }
 
@@ -182,20 +186,21 @@ final class QueueDestination {
 
     /** @return whether the caller is to load the next page now (no other load is running) */
     boolean startLoad() {
-        if (pager == null) {
+        synchronized (lock) {
+            return startLoadLocked();
+        }
+    }
+
+    private boolean startLoadLocked() {
+        if (pager == null || !paged || ready.size() > pager.memoryLimit() / 2) {
             return false;
         }
-        synchronized (lock) {
-            if (!paged || ready.size() > pager.memoryLimit() / 2) {
-                return false;
-            }
-            if (loading) {
-                loadAgain = true;
-                return false;
-            }
-            loading = true;
-            return true;
+        if (loading) {
+            loadAgain = true;
+            return false;
         }
+        loading = true;
+        return true;
     }
 
     /** How many messages the next page should bring, and the store arrivals seen before it was read. */

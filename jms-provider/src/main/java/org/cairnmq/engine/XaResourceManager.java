@@ -61,8 +61,7 @@ final class XaResourceManager {
         branch.associations--;
         if (branch.timedOut) {
             // Rolled back while the session worked in it: this work is undone too.
-            broker.recordAttempts(acknowledged);
-            acknowledged.forEach(broker::redeliver);
+            broker.redeliver(acknowledged);
             return;
         }
         branch.sends.addAll(sends);
@@ -160,8 +159,7 @@ final class XaResourceManager {
                 throw error(XAException.XAER_RMFAIL, "Rollback failed, branch stays prepared: " + e.getMessage());
             }
         }
-        broker.recordAttempts(branch.acknowledged);
-        branch.acknowledged.forEach(broker::redeliver);
+        broker.redeliver(branch.acknowledged);
     }
 
     /** Removes a finished branch, and its timeout, which would otherwise keep it in memory until due. Lock held. */
@@ -196,8 +194,7 @@ final class XaResourceManager {
         branch.timedOut = true;
         branch.state = XaBranch.State.ROLLBACK_ONLY;
         branch.sends.clear();
-        broker.recordAttempts(branch.acknowledged);
-        branch.acknowledged.forEach(broker::redeliver);
+        broker.redeliver(branch.acknowledged);
         branch.acknowledged.clear();
     }
 
