@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.hibernate.Session;
 import org.cairnmq.store.MessageStore;
 import org.cairnmq.store.StoreBatch;
 import org.cairnmq.store.StoreException;
@@ -52,17 +53,11 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
                 ids[i++] = entity.id();
             }
             // Inserts go out in JDBC batches (hibernate.jdbc.batch_size) with ids from the pooled sequence;
-            // deletes in one statement per chunk, as databases limit the parameters of one statement.
-            batch.deliveryCounts().forEach((id, attempts) -> em
-                    .createQuery("update MessageEntity m set m.deliveryCount = :n where m.id = :id")
-                    .setParameter("n", attempts)
-                    .setParameter("id", id)
-                    .executeUpdate());
-            List<Long> deletes = batch.deletes();
-            for (int from = 0; from < deletes.size(); from += DELETE_CHUNK) {
-                em.createQuery("delete from MessageEntity m where m.id in :ids")
-                        .setParameter("ids", deletes.subList(from, Math.min(deletes.size(), from + DELETE_CHUNK)))
-                        .executeUpdate();
+            // they are flushed first, so that no delete can run before an insert of the same transaction.
+            if (!batch.deletes().isEmpty() || !batch.deliveryCounts().isEmpty()) {
+                em.flush();
+                em.unwrap(Session.class).doWork(connection ->
+                        AcknowledgementStatements.apply(connection, batch.deliveryCounts(), batch.deletes()));
             }
         });
         return ids;
