@@ -8,7 +8,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.id.IdentifierGenerator;
 import org.cairnmq.store.MessageStore;
 import org.cairnmq.store.StoreBatch;
 import org.cairnmq.store.StoreException;
@@ -26,10 +28,15 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     private final EntityManagerFactory entityManagers;
     private final DispatchClaims claims;
     private final String instanceId = UUID.randomUUID().toString();
+    private final IdentifierGenerator messageIds;
 
     private JpaMessageStore(EntityManagerFactory entityManagers, DispatchClaims claims) {
         this.entityManagers = entityManagers;
         this.claims = claims;
+        // The generator of MessageEntity's ids (the pooled sequence), so that rows written without JPA and
+        // rows persisted as entities draw from one allocation.
+        this.messageIds = (IdentifierGenerator) entityManagers.unwrap(SessionFactoryImplementor.class)
+                .getMappingMetamodel().getEntityDescriptor(MessageEntity.class).getGenerator();
     }
 
     /** Brings the schema up to date, then opens the store. */
@@ -43,22 +50,11 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     public long[] commit(StoreBatch batch) {
         long[] ids = new long[batch.inserts().size()];
         inTransaction(em -> {
-            int i = 0;
-            for (StoredMessage message : batch.inserts()) {
-                MessageEntity entity = MessageEntity.of(message);
-                if (batch.isClaimed(i)) {
-                    entity.claimedBy(instanceId);
-                }
-                em.persist(entity);
-                ids[i++] = entity.id();
+            SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = ((Number) messageIds.generate(session, null)).longValue();
             }
-            // Inserts go out in JDBC batches (hibernate.jdbc.batch_size) with ids from the pooled sequence;
-            // they are flushed first, so that no delete can run before an insert of the same transaction.
-            if (!batch.deletes().isEmpty() || !batch.deliveryCounts().isEmpty()) {
-                em.flush();
-                em.unwrap(Session.class).doWork(connection ->
-                        AcknowledgementStatements.apply(connection, batch.deliveryCounts(), batch.deletes()));
-            }
+            session.doWork(connection -> MessageRowStatements.apply(connection, batch, ids, instanceId));
         });
         return ids;
     }
