@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * until it has a result, printing progress now and then, so that no HTTP call waits for the whole run.
  */
 final class BacklogCall {
+    /** Where progress goes while a run lasts. */
+    static final java.nio.file.Path PROGRESS = java.nio.file.Path.of("target", "benchmark", "backlog-progress.log");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** What to run against one target. */
@@ -44,7 +46,12 @@ final class BacklogCall {
                 return BacklogResult.fromJson(status.substring(status.indexOf("\"result\":") + 9));
             }
             if (System.nanoTime() >= nextPrint) {
-                System.out.println(target.label() + " backlog: " + status);
+                // also to a file: failsafe may hold the test's output back until the class is done
+                String line = java.time.Instant.now() + " " + target.label() + " backlog: " + status;
+                System.out.println(line);
+                java.nio.file.Files.createDirectories(PROGRESS.getParent());
+                java.nio.file.Files.writeString(PROGRESS, line + "\n", java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
                 nextPrint = System.nanoTime() + printEvery.toNanos();
             }
         }

@@ -24,29 +24,31 @@ final class BacklogReport {
     }
 
     String table() {
-        StringBuilder md = new StringBuilder("| target | backlog | fill msg/s | shallow msg/s | deep msg/s min / median / max "
-                + "| deep median / shallow | heap MiB min / max | store bytes per message | lost / duplicated |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        StringBuilder md = new StringBuilder("| target | backlog | fill msg/s | shallow msg/s, with producers / alone "
+                + "| deep msg/s min / median / max "
+                + "| deep median / shallow | heap MiB min / max | store bytes per message filled | data directory MiB max | lost / duplicated |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         results.forEach((target, r) -> {
             double[] rates = r.deepRates();
             Arrays.sort(rates);
             double[] heap = r.segments().stream().mapToDouble(s -> s[2]).sorted().toArray();
             double median = rates.length == 0 ? Double.NaN : rates.length % 2 == 1 ? rates[rates.length / 2]
                     : (rates[rates.length / 2 - 1] + rates[rates.length / 2]) / 2;
-            md.append(String.format(Locale.ROOT, "| %s | %,d × %d B | %,.0f | %,.0f | %,.0f / %,.0f / %,.0f | %.2f | "
-                    + "%.0f / %.0f | %,.0f | %d / %d |%n", target.label(), r.messages(), r.size(), r.fillRate(),
-                    r.shallowRate(), rates.length == 0 ? Double.NaN : rates[0], median,
+            md.append(String.format(Locale.ROOT, "| %s | %,d × %d B | %,.0f | %,.0f / %,.0f | %,.0f / %,.0f / %,.0f | %.2f | "
+                    + "%.0f / %.0f | %,.0f | %,.0f | %d / %d |%n", target.label(), r.messages(), r.size(), r.fillRate(),
+                    r.shallowConcurrentRate(), r.shallowRate(), rates.length == 0 ? Double.NaN : rates[0], median,
                     rates.length == 0 ? Double.NaN : rates[rates.length - 1], median / r.shallowRate(),
-                    heap[0], heap[heap.length - 1], (double) r.storedBytes() / r.messages(), r.lost(), r.duplicated()));
+                    heap[0], heap[heap.length - 1], (double) r.storedBytes() / r.messages(),
+                    r.segments().stream().mapToDouble(s -> s[3]).max().orElse(-1), r.lost(), r.duplicated()));
         });
         results.forEach((target, r) -> {
             md.append(String.format(Locale.ROOT, "%n%s: %d fill producer(s), %d consumer(s) in transactions of 1,000, "
                     + "filled in %.0f s, drained at %,.0f msg/s on average%n%n| messages remaining | msg/s over the "
-                    + "segment | heap MiB after GC |%n|---:|---:|---:|%n", target.label(), r.fillProducers(),
+                    + "segment | heap MiB after GC | data directory MiB |%n|---:|---:|---:|---:|%n", target.label(), r.fillProducers(),
                     r.consumers(), r.fillSeconds(), r.deepRate()));
             for (double[] s : r.segments()) {
-                md.append(String.format(Locale.ROOT, "| %,.0f | %s | %.0f |%n", s[0],
-                        Double.isNaN(s[1]) ? "(full)" : String.format(Locale.ROOT, "%,.0f", s[1]), s[2]));
+                md.append(String.format(Locale.ROOT, "| %,.0f | %s | %.0f | %,.0f |%n", s[0],
+                        Double.isNaN(s[1]) ? "(full)" : String.format(Locale.ROOT, "%,.0f", s[1]), s[2], s[3]));
             }
         });
         return md.toString();
@@ -78,11 +80,11 @@ final class BacklogReport {
         java.util.function.DoubleFunction<String> count = x -> x >= 1e6 ? String.format(Locale.ROOT, "%.1f M", x / 1e6)
                 : String.format(Locale.ROOT, "%.0f k", x / 1e3);
         String rates = new LineChart(target.label() + ": consume rate while a backlog of " + String.format(Locale.ROOT,
-                "%,d", r.messages()) + " drains", "messages remaining", false, count, "msg/s", false)
+                "%,d", r.messages()) + " drains", "messages remaining", false, count, "msg/s", false).xDescending()
                 .add(new LineChart.Series("deep queue, per segment", rate))
-                .add(new LineChart.Series("shallow queue", shallow)).svgAt(0);
+                .add(new LineChart.Series("shallow queue, consumers alone", shallow)).svgAt(0);
         String heaps = new LineChart(target.label() + ": server heap in use after a GC", "messages remaining", false,
-                count, "MiB", false).add(new LineChart.Series("heap", heap)).svgAt(LineChart.height());
+                count, "MiB", false).xDescending().add(new LineChart.Series("heap", heap)).svgAt(LineChart.height());
         return String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"%d\">%n%s%n%s%n"
                 + "</svg>%n", 2 * LineChart.height(), rates, heaps);
     }

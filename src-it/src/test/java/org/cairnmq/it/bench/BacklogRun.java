@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The deep-backlog benchmark inside the server, run in the background (it can take longer than an HTTP
- * call should): first the consume rate on a queue kept shallow (producers and consumers at once), then
+ * call should): first the consume rate on a queue kept shallow (producers and consumers at once, and the
+ * consumers alone on slices of a few thousand messages), then
  * the queue is filled with persistent messages in transactions of 1,000 before any consumer starts, then
  * consumers drain it while the rate and the heap in use (after a GC) are taken per segment. Every phase
  * numbers its messages and checks that each arrived exactly once. {@link #status()} reports progress and,
@@ -37,6 +38,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class BacklogRun implements Runnable {
     static final int BATCH = 1_000;
+    /** Messages of one slice of the shallow reference: within Cairn's default in-memory limit of a queue (10,000). */
+    static final int SLICE = 5_000;
     private static final long IDLE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(120);
 
     /**
@@ -53,9 +56,10 @@ final class BacklogRun implements Runnable {
     }
 
     /** Counters of one phase: messages committed by producers and by consumers, and the sequence check. */
-    private record Phase(String runId, long messages, AtomicLong sent, AtomicLong received, SequenceCheck check) {
+    private record Phase(String runId, long messages, AtomicLong sent, AtomicLong received, AtomicLong lastCommit,
+            SequenceCheck check) {
         Phase(long messages) {
-            this(UUID.randomUUID().toString(), messages, new AtomicLong(), new AtomicLong(),
+            this(UUID.randomUUID().toString(), messages, new AtomicLong(), new AtomicLong(), new AtomicLong(),
                     new SequenceCheck(messages));
         }
     }
@@ -96,27 +100,29 @@ final class BacklogRun implements Runnable {
         try {
             phaseName = "draining";
             drain();
-            phaseName = "shallow";
-            double shallowRate = shallow();
+            phaseName = "shallow, concurrent";
+            double concurrentRate = shallowConcurrent();
+            phaseName = "shallow, in slices";
+            double shallowRate = shallowSlices();
             phaseName = "filling";
             long dataBefore = dataDirectoryBytes();
             Phase deep = new Phase(plan.messages());
             current = deep;
             long filling = System.nanoTime();
-            await(producers(deep, 0), () -> { });
+            await(producers(deep, 0, deep.messages(), 0), () -> { });
             double fillSeconds = (System.nanoTime() - filling) / 1e9;
             long stored = dataDirectoryBytes() - dataBefore;
             phaseName = "consuming";
             List<double[]> segments = new ArrayList<>();
-            segments.add(new double[] {plan.messages(), Double.NaN, heapAfterGcMiB()});
-            DrainMeter meter = new DrainMeter(deep.received(), segments);
-            await(consumers(deep), meter::poll);
+            segments.add(new double[] {plan.messages(), Double.NaN, heapAfterGcMiB(), dataDirectoryMiB()});
+            DrainMeter meter = new DrainMeter(deep, segments);
+            await(consumers(deep, deep.messages()), meter::poll);
             checkFailure();
             result = String.format(Locale.ROOT, "{\"messages\":%d,\"size\":%d,\"fillProducers\":%d,\"consumers\":%d,"
-                    + "\"shallowMessages\":%d,\"shallowRate\":%.1f,\"fillSeconds\":%.1f,\"fillRate\":%.1f,"
+                    + "\"shallowMessages\":%d,\"shallowConcurrentRate\":%.1f,\"shallowRate\":%.1f,\"fillSeconds\":%.1f,\"fillRate\":%.1f,"
                     + "\"storedBytes\":%d,\"deepRate\":%.1f,\"lost\":%d,\"duplicated\":%d,\"segments\":%s}",
                     plan.messages(), plan.messageSize(), plan.fillProducers(), plan.consumers(), plan.shallowMessages(),
-                    shallowRate, fillSeconds, plan.messages() / fillSeconds, stored, meter.averageRate(),
+                    concurrentRate, shallowRate, fillSeconds, plan.messages() / fillSeconds, stored, meter.averageRate(),
                     deep.check().lost(), deep.check().duplicated(), json(segments));
             phaseName = "done";
         } catch (Throwable e) {
@@ -127,44 +133,77 @@ final class BacklogRun implements Runnable {
 
     /**
      * Producers and consumers at once on a queue kept at most a few transactions deep; the rate is taken
-     * from the first tenth of the messages on (JIT and connection set-up before that).
+     * from the first tenth of the messages on (JIT and connection set-up before that). On few cores the
+     * producers take CPU from the consumers, and a consumer faster than the producers waits for them:
+     * see {@link #shallowSlices()} for the consumers alone.
      */
-    private double shallow() throws Exception {
+    private double shallowConcurrent() throws Exception {
         Phase phase = new Phase(plan.shallowMessages());
         current = phase;
         long from = Math.max(1, plan.shallowMessages() / 10);
         long[] mark = new long[2];
-        List<Thread> workers = new ArrayList<>(producers(phase, (long) BATCH * (plan.consumers() + plan.fillProducers())));
-        workers.addAll(consumers(phase));
+        List<Thread> workers = new ArrayList<>(producers(phase, 0, phase.messages(),
+                2L * BATCH * (plan.consumers() + plan.fillProducers())));
+        workers.addAll(consumers(phase, phase.messages()));
         await(workers, () -> {
             if (mark[0] == 0 && phase.received().get() >= from) {
                 mark[0] = System.nanoTime();
                 mark[1] = phase.received().get();
             }
         });
-        checkFailure();
+        checkExactlyOnce(phase);
+        long end = phase.received().get();
+        return mark[0] == 0 ? Double.NaN : (end - mark[1]) / ((phase.lastCommit().get() - mark[0]) / 1e9);
+    }
+
+    /**
+     * The consumers alone on a shallow queue, as in the deep phase: the producers put a slice of
+     * {@link #SLICE} messages (within Cairn's in-memory limit of a queue) into the empty queue, then the
+     * consumers take it, timed; again until the phase's messages are done. The first tenth is not counted.
+     */
+    private double shallowSlices() throws Exception {
+        Phase phase = new Phase(plan.shallowMessages());
+        current = phase;
+        long counted = 0;
+        long nanos = 0;
+        for (long from = 0; from < phase.messages(); from += SLICE) {
+            long to = Math.min(phase.messages(), from + SLICE);
+            await(producers(phase, from, to, 0), () -> { });
+            long start = System.nanoTime();
+            await(consumers(phase, to), () -> { });
+            if (from >= phase.messages() / 10 || phase.messages() <= SLICE) {
+                counted += to - from;
+                nanos += phase.lastCommit().get() - start;
+            }
+        }
+        checkExactlyOnce(phase);
+        return counted == 0 ? Double.NaN : counted / (nanos / 1e9);
+    }
+
+    private static void checkExactlyOnce(Phase phase) {
         if (phase.check().lost() + phase.check().duplicated() > 0) {
             throw new IllegalStateException("Shallow phase: " + phase.check().lost() + " lost, "
                     + phase.check().duplicated() + " duplicated");
         }
-        long end = phase.received().get();
-        return mark[0] == 0 ? Double.NaN : (end - mark[1]) / ((System.nanoTime() - mark[0]) / 1e9);
     }
 
-    /** Producers over the phase's sequence numbers, split evenly; {@code maxDepth > 0}: they wait while the queue is that deep. */
-    private List<Thread> producers(Phase phase, long maxDepth) {
-        long total = phase.messages();
+    /**
+     * Producers of the sequence numbers {@code first .. end-1}, split evenly; {@code maxDepth > 0}: they
+     * wait while the queue is that deep.
+     */
+    private List<Thread> producers(Phase phase, long first, long end, long maxDepth) {
+        long total = end - first;
         List<Thread> started = new ArrayList<>();
         for (int p = 0; p < plan.fillProducers(); p++) {
-            long from = total * p / plan.fillProducers();
-            long to = total * (p + 1) / plan.fillProducers();
+            long from = first + total * p / plan.fillProducers();
+            long to = first + total * (p + 1) / plan.fillProducers();
             started.add(start(() -> produce(phase, from, to, maxDepth)));
         }
         return started;
     }
 
-    private List<Thread> consumers(Phase phase) {
-        long total = phase.messages();
+    /** Consumers until the phase has received {@code total} messages. */
+    private List<Thread> consumers(Phase phase, long total) {
         List<Thread> started = new ArrayList<>();
         for (int c = 0; c < plan.consumers(); c++) {
             started.add(start(() -> consume(phase, total)));
@@ -215,6 +254,7 @@ final class BacklogRun implements Runnable {
                 }
             });
             phase.received().addAndGet(taken[0]); // counted once committed
+            phase.lastCommit().accumulateAndGet(System.nanoTime(), Math::max);
             if (taken[0] > 0) {
                 lastProgress = System.nanoTime();
             } else if (System.nanoTime() - lastProgress > IDLE_LIMIT_NANOS && phase.sent().get() >= total) {
@@ -248,8 +288,12 @@ final class BacklogRun implements Runnable {
         }
     }
 
-    /** Measures the drain per segment: rate over the segment, then the heap after a GC (not counted in the time). */
+    /**
+     * Measures the drain per segment: rate over the segment, then the heap after a GC and the data
+     * directory's size (neither counted in the time).
+     */
     private final class DrainMeter {
+        private final Phase phase;
         private final AtomicLong received;
         private final List<double[]> segments;
         private final long segment = Math.max(1, plan.messages() / Math.max(1, plan.segments()));
@@ -258,8 +302,9 @@ final class BacklogRun implements Runnable {
         private long markNanos = started;
         private long gcNanos;
 
-        DrainMeter(AtomicLong received, List<double[]> segments) {
-            this.received = received;
+        DrainMeter(Phase phase, List<double[]> segments) {
+            this.phase = phase;
+            this.received = phase.received();
             this.segments = segments;
         }
 
@@ -274,14 +319,14 @@ final class BacklogRun implements Runnable {
             long now = System.nanoTime();
             double rate = (count - markCount) / ((now - markNanos) / 1e9);
             double heap = heapAfterGcMiB();
-            segments.add(new double[] {plan.messages() - count, rate, heap});
+            segments.add(new double[] {plan.messages() - count, rate, heap, dataDirectoryMiB()});
             gcNanos += System.nanoTime() - now;
             markCount = received.get();
             markNanos = System.nanoTime();
         }
 
         double averageRate() {
-            return received.get() / ((System.nanoTime() - started - gcNanos) / 1e9);
+            return received.get() / ((phase.lastCommit().get() - started - gcNanos) / 1e9);
         }
     }
 
@@ -318,6 +363,14 @@ final class BacklogRun implements Runnable {
         return memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024);
     }
 
+    private static double dataDirectoryMiB() {
+        try {
+            return dataDirectoryBytes() / (1024.0 * 1024);
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Bytes under the server's data directory (Cairn's H2 file, Artemis's journal and paging). */
     private static long dataDirectoryBytes() throws IOException {
         String dir = System.getProperty("jboss.server.data.dir");
@@ -343,8 +396,9 @@ final class BacklogRun implements Runnable {
     private static String json(List<double[]> segments) {
         StringBuilder json = new StringBuilder("[");
         for (double[] s : segments) {
-            json.append(json.length() > 1 ? "," : "").append(String.format(Locale.ROOT, "[%.0f,%s,%.1f]", s[0],
-                    Double.isNaN(s[1]) ? "null" : String.format(Locale.ROOT, "%.1f", s[1]), s[2]));
+            json.append(json.length() > 1 ? "," : "").append(String.format(Locale.ROOT, "[%.0f,%s,%.1f,%.1f]", s[0],
+                    Double.isNaN(s[1]) ? "null" : String.format(Locale.ROOT, "%.1f", s[1]), s[2],
+                    Double.isNaN(s[3]) ? -1 : s[3]));
         }
         return json.append(']').toString();
     }

@@ -30,6 +30,7 @@ final class LineChart {
     private final boolean logY;
     private final DoubleFunction<String> xFormat;
     private final List<Series> series = new ArrayList<>();
+    private boolean xDescending;
 
     LineChart(String title, String xLabel, boolean logX, DoubleFunction<String> xFormat, String yLabel,
             boolean logY) {
@@ -39,6 +40,12 @@ final class LineChart {
         this.xFormat = xFormat;
         this.yLabel = yLabel;
         this.logY = logY;
+    }
+
+    /** Large x on the left: for a backlog that drains from left to right. */
+    LineChart xDescending() {
+        xDescending = true;
+        return this;
     }
 
     LineChart add(Series line) {
@@ -81,7 +88,8 @@ final class LineChart {
         if (yMax <= yMin) {
             yMax = logY ? yMin * 10 : yMin + 1;
         }
-        Axis xAxis = new Axis(xs.first(), xs.last() > xs.first() ? xs.last() : xs.first() + 1, logX, LEFT, WIDTH - RIGHT);
+        Axis xAxis = new Axis(xs.first(), xs.last() > xs.first() ? xs.last() : xs.first() + 1, logX,
+                xDescending ? WIDTH - RIGHT : LEFT, xDescending ? LEFT : WIDTH - RIGHT);
         Axis yAxis = new Axis(logY ? lowerPowerOf10(yMin) : yMin, logY ? upperPowerOf10(yMax) : yMax * 1.05, logY,
                 HEIGHT - BOTTOM, TOP);
         frame(svg, xAxis, yAxis, xs);
