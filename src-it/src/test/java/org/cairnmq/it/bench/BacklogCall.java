@@ -30,9 +30,10 @@ final class BacklogCall {
     static BacklogResult run(URL base, BenchTarget target, Settings s, Duration limit, Duration printEvery)
             throws IOException, InterruptedException {
         String query = String.format(Locale.ROOT, "start&factory=%s&jta=%s%s&messages=%d&shallow=%d&producers=%d"
-                + "&consumers=%d&segments=%d&size=%d", java.net.URLEncoder.encode(target.factoryJndi(),
+                + "&consumers=%d&segments=%d&size=%d&store=%s", java.net.URLEncoder.encode(target.factoryJndi(),
                 java.nio.charset.StandardCharsets.UTF_8), target.jta(), target.destinationParameters(), s.messages(),
-                s.shallowMessages(), s.fillProducers(), s.consumers(), s.segments(), s.size());
+                s.shallowMessages(), s.fillProducers(), s.consumers(), s.segments(), s.size(),
+                target == BenchTarget.CAIRN ? "cairn" : "activemq");
         String id = BacklogResult.text(get(base, query), "id");
         long deadline = System.nanoTime() + limit.toNanos();
         long nextPrint = 0;

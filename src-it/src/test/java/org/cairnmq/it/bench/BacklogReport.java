@@ -26,7 +26,7 @@ final class BacklogReport {
     String table() {
         StringBuilder md = new StringBuilder("| target | backlog | fill msg/s | shallow msg/s, with producers / alone "
                 + "| deep msg/s min / median / max "
-                + "| deep median / shallow | heap MiB min / max | store bytes per message filled | data directory MiB max | lost / duplicated |\n"
+                + "| deep median / shallow | heap MiB min / max | store bytes per message filled | store MiB max | lost / duplicated |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         results.forEach((target, r) -> {
             double[] rates = r.deepRates();
@@ -44,7 +44,7 @@ final class BacklogReport {
         results.forEach((target, r) -> {
             md.append(String.format(Locale.ROOT, "%n%s: %d fill producer(s), %d consumer(s) in transactions of 1,000, "
                     + "filled in %.0f s, drained at %,.0f msg/s on average%n%n| messages remaining | msg/s over the "
-                    + "segment | heap MiB after GC | data directory MiB |%n|---:|---:|---:|---:|%n", target.label(), r.fillProducers(),
+                    + "segment | heap MiB after GC | store MiB |%n|---:|---:|---:|---:|%n", target.label(), r.fillProducers(),
                     r.consumers(), r.fillSeconds(), r.deepRate()));
             for (double[] s : r.segments()) {
                 md.append(String.format(Locale.ROOT, "| %,.0f | %s | %.0f | %,.0f |%n", s[0],

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * @param shallowConcurrentRate consume rate on a shallow queue with the producers sending at the same time
  * @param shallowRate consume rate of the consumers alone on a shallow queue (the reference)
  * @param segments    per measured part of the drain: {messages remaining, msg/s over the part (NaN for the
- *                    first point, before consuming), heap in use after a GC in MiB, the server's data directory in MiB
+ *                    first point, before consuming), heap in use after a GC in MiB, the target's store on disk in MiB
  *                    (-1: not known)}
  */
 record BacklogResult(String json, long messages, int size, int fillProducers, int consumers, long shallowMessages,

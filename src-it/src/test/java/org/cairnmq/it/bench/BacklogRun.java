@@ -50,9 +50,11 @@ final class BacklogRun implements Runnable {
      * @param fillProducers  producers filling the queue (and feeding the shallow phase)
      * @param consumers      consumers in both phases, each taking transactions of 1,000
      * @param segments       how many parts the drain is measured in
+     * @param storeDirectory the target's store under the server's data directory ("cairn", "activemq"),
+     *                       whose size is reported
      */
     record Plan(ConnectionFactory factory, Destination queue, boolean jta, long messages, long shallowMessages,
-            int fillProducers, int consumers, int segments, int messageSize) {
+            int fillProducers, int consumers, int segments, int messageSize, String storeDirectory) {
     }
 
     /** Counters of one phase: messages committed by producers and by consumers, and the sequence check. */
@@ -105,16 +107,16 @@ final class BacklogRun implements Runnable {
             phaseName = "shallow, in slices";
             double shallowRate = shallowSlices();
             phaseName = "filling";
-            long dataBefore = dataDirectoryBytes();
+            long dataBefore = storeBytes();
             Phase deep = new Phase(plan.messages());
             current = deep;
             long filling = System.nanoTime();
             await(producers(deep, 0, deep.messages(), 0), () -> { });
             double fillSeconds = (System.nanoTime() - filling) / 1e9;
-            long stored = dataDirectoryBytes() - dataBefore;
+            long stored = storeBytes() - dataBefore;
             phaseName = "consuming";
             List<double[]> segments = new ArrayList<>();
-            segments.add(new double[] {plan.messages(), Double.NaN, heapAfterGcMiB(), dataDirectoryMiB()});
+            segments.add(new double[] {plan.messages(), Double.NaN, heapAfterGcMiB(), storeMiB()});
             DrainMeter meter = new DrainMeter(deep, segments);
             await(consumers(deep, deep.messages()), meter::poll);
             checkFailure();
@@ -319,7 +321,7 @@ final class BacklogRun implements Runnable {
             long now = System.nanoTime();
             double rate = (count - markCount) / ((now - markNanos) / 1e9);
             double heap = heapAfterGcMiB();
-            segments.add(new double[] {plan.messages() - count, rate, heap, dataDirectoryMiB()});
+            segments.add(new double[] {plan.messages() - count, rate, heap, storeMiB()});
             gcNanos += System.nanoTime() - now;
             markCount = received.get();
             markNanos = System.nanoTime();
@@ -363,22 +365,24 @@ final class BacklogRun implements Runnable {
         return memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024);
     }
 
-    private static double dataDirectoryMiB() {
+    private double storeMiB() {
         try {
-            return dataDirectoryBytes() / (1024.0 * 1024);
+            long bytes = storeBytes();
+            return bytes < 0 ? Double.NaN : bytes / (1024.0 * 1024);
         } catch (IOException e) {
             return Double.NaN;
         }
     }
 
-    /** Bytes under the server's data directory (Cairn's H2 file, Artemis's journal and paging). */
-    private static long dataDirectoryBytes() throws IOException {
-        String dir = System.getProperty("jboss.server.data.dir");
-        if (dir == null) {
-            return 0;
+    /** Bytes of the target's store: Cairn's H2 file, or Artemis's journal, large messages and paging. */
+    private long storeBytes() throws IOException {
+        String data = System.getProperty("jboss.server.data.dir");
+        if (data == null || !Files.isDirectory(Path.of(data, plan.storeDirectory()))) {
+            return -1;
         }
+        Path dir = Path.of(data, plan.storeDirectory());
         long[] total = {0};
-        Files.walkFileTree(Path.of(dir), new SimpleFileVisitor<>() {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 total[0] += attributes.size();

@@ -18,7 +18,8 @@ import javax.naming.InitialContext;
  * Starts a {@link BacklogRun} in the background and reports on it, since a deep backlog takes longer than
  * an HTTP call should wait. {@code ?start} with {@code factory}, {@code jta}, the queue as for
  * {@link BenchServlet}, {@code messages}, {@code shallow}, {@code producers}, {@code consumers},
- * {@code segments}, {@code size} answers {@code {"id":...}}; {@code ?id=...} answers the run's status.
+ * {@code segments}, {@code size}, {@code store} (the store's folder under
+ * the server's data directory) answers {@code {"id":...}}; {@code ?id=...} answers the run's status.
  */
 @WebServlet("/backlog")
 public class BacklogServlet extends HttpServlet {
@@ -40,7 +41,7 @@ public class BacklogServlet extends HttpServlet {
                         Boolean.parseBoolean(request.getParameter("jta")), number(request, "messages"),
                         number(request, "shallow"), (int) number(request, "producers"),
                         (int) number(request, "consumers"), (int) number(request, "segments"),
-                        (int) number(request, "size")), threads, transaction);
+                        (int) number(request, "size"), request.getParameter("store")), threads, transaction);
                 String id = UUID.randomUUID().toString();
                 RUNS.put(id, run);
                 threads.newThread(run).start();

@@ -158,8 +158,15 @@ final class LineChart {
         List<Double> ticks() {
             List<Double> ticks = new ArrayList<>();
             if (log) {
+                boolean few = max / min <= 100; // two decades or less: 2 and 5 between the powers of ten
                 for (double v = min; v <= max * 1.0001; v *= 10) {
                     ticks.add(v);
+                    if (few && v * 2 <= max) {
+                        ticks.add(v * 2);
+                    }
+                    if (few && v * 5 <= max) {
+                        ticks.add(v * 5);
+                    }
                 }
                 return ticks;
             }
