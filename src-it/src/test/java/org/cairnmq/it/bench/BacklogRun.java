@@ -295,17 +295,15 @@ final class BacklogRun implements Runnable {
      * directory's size (neither counted in the time).
      */
     private final class DrainMeter {
-        private final Phase phase;
         private final AtomicLong received;
         private final List<double[]> segments;
         private final long segment = Math.max(1, plan.messages() / Math.max(1, plan.segments()));
-        private final long started = System.nanoTime();
         private long markCount;
-        private long markNanos = started;
-        private long gcNanos;
+        private long markNanos = System.nanoTime();
+        private long measuredCount;
+        private long measuredNanos;
 
         DrainMeter(Phase phase, List<double[]> segments) {
-            this.phase = phase;
             this.received = phase.received();
             this.segments = segments;
         }
@@ -320,15 +318,17 @@ final class BacklogRun implements Runnable {
             }
             long now = System.nanoTime();
             double rate = (count - markCount) / ((now - markNanos) / 1e9);
+            measuredCount += count - markCount;
+            measuredNanos += now - markNanos;
             double heap = heapAfterGcMiB();
             segments.add(new double[] {plan.messages() - count, rate, heap, storeMiB()});
-            gcNanos += System.nanoTime() - now;
             markCount = received.get();
             markNanos = System.nanoTime();
         }
 
+        /** Over the segments' times only: what was taken while the GC and the disk were measured is left out. */
         double averageRate() {
-            return received.get() / ((phase.lastCommit().get() - started - gcNanos) / 1e9);
+            return measuredNanos == 0 ? Double.NaN : measuredCount / (measuredNanos / 1e9);
         }
     }
 
