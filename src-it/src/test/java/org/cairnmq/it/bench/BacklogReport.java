@@ -25,8 +25,8 @@ final class BacklogReport {
 
     String table() {
         StringBuilder md = new StringBuilder("| target | backlog | fill msg/s | shallow msg/s, with producers / alone "
-                + "| deep msg/s min / median / max "
-                + "| deep median / shallow | heap MiB min / max | store bytes per message filled | store MiB max | lost / duplicated |\n"
+                + "| deep msg/s min / median / max | deep median / shallow | heap MiB min / max "
+                + "| store bytes per message filled | store MiB max | lost / duplicated |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         results.forEach((target, r) -> {
             double[] rates = r.deepRates();

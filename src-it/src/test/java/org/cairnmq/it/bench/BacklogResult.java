@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *                    (-1: not known)}
  */
 record BacklogResult(String json, long messages, int size, int fillProducers, int consumers, long shallowMessages,
-        double shallowConcurrentRate, double shallowRate, double fillSeconds, double fillRate, long storedBytes, double deepRate, long lost,
+        double shallowConcurrentRate, double shallowRate, double fillSeconds, double fillRate, long storedBytes,
+        double deepRate, long lost,
         long duplicated, List<double[]> segments) {
     private static final Pattern SEGMENT = Pattern.compile("\\[(\\d+),(null|[0-9.]+),([0-9.]+),(-?[0-9.]+)\\]");
 
@@ -30,7 +31,8 @@ record BacklogResult(String json, long messages, int size, int fillProducers, in
         }
         return new BacklogResult(json.substring(0, json.lastIndexOf('}')), (long) number(json, "messages"),
                 (int) number(json, "size"), (int) number(json, "fillProducers"), (int) number(json, "consumers"),
-                (long) number(json, "shallowMessages"), number(json, "shallowConcurrentRate"), number(json, "shallowRate"), number(json, "fillSeconds"),
+                (long) number(json, "shallowMessages"), number(json, "shallowConcurrentRate"),
+                number(json, "shallowRate"), number(json, "fillSeconds"),
                 number(json, "fillRate"), (long) number(json, "storedBytes"), number(json, "deepRate"),
                 (long) number(json, "lost"), (long) number(json, "duplicated"), segments);
     }

@@ -120,12 +120,13 @@ final class BacklogRun implements Runnable {
             DrainMeter meter = new DrainMeter(deep, segments);
             await(consumers(deep, deep.messages()), meter::poll);
             checkFailure();
-            result = String.format(Locale.ROOT, "{\"messages\":%d,\"size\":%d,\"fillProducers\":%d,\"consumers\":%d,"
-                    + "\"shallowMessages\":%d,\"shallowConcurrentRate\":%.1f,\"shallowRate\":%.1f,\"fillSeconds\":%.1f,\"fillRate\":%.1f,"
-                    + "\"storedBytes\":%d,\"deepRate\":%.1f,\"lost\":%d,\"duplicated\":%d,\"segments\":%s}",
-                    plan.messages(), plan.messageSize(), plan.fillProducers(), plan.consumers(), plan.shallowMessages(),
-                    concurrentRate, shallowRate, fillSeconds, plan.messages() / fillSeconds, stored, meter.averageRate(),
-                    deep.check().lost(), deep.check().duplicated(), json(segments));
+            result = String.format(Locale.ROOT, "{\"messages\":%d,\"size\":%d,\"fillProducers\":%d,"
+                    + "\"consumers\":%d,\"shallowMessages\":%d,\"shallowConcurrentRate\":%.1f,\"shallowRate\":%.1f,"
+                    + "\"fillSeconds\":%.1f,\"fillRate\":%.1f,\"storedBytes\":%d,\"deepRate\":%.1f,\"lost\":%d,"
+                    + "\"duplicated\":%d,\"segments\":%s}",
+                    plan.messages(), plan.messageSize(), plan.fillProducers(), plan.consumers(),
+                    plan.shallowMessages(), concurrentRate, shallowRate, fillSeconds, plan.messages() / fillSeconds,
+                    stored, meter.averageRate(), deep.check().lost(), deep.check().duplicated(), json(segments));
             phaseName = "done";
         } catch (Throwable e) {
             failure.compareAndSet(null, e);
