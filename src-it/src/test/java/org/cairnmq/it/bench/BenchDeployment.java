@@ -20,14 +20,21 @@ final class BenchDeployment {
 
     static WebArchive war() {
         return ShrinkWrap.create(WebArchive.class, NAME)
-                .addClasses(BenchServlet.class, ScenarioRunner.class, BenchScenario.class, BenchResult.class);
+                .addClasses(BenchServlet.class, ScenarioRunner.class, BenchScenario.class, BenchResult.class)
+                .addClasses(BacklogServlet.class, BacklogRun.class, SequenceCheck.class);
     }
 
     /** Runs one scenario in the server and returns its result; fails with the server's error text. */
     static BenchResult run(URL base, BenchTarget target, BenchScenario scenario, int producers, int consumers,
             int size, int seconds, int rate) throws IOException, InterruptedException {
+        return run(base, target, scenario, producers, consumers, size, seconds, rate, 0);
+    }
+
+    /** As above, producers waiting while {@code maxInFlight} messages are sent and not received (0: no bound). */
+    static BenchResult run(URL base, BenchTarget target, BenchScenario scenario, int producers, int consumers,
+            int size, int seconds, int rate, int maxInFlight) throws IOException, InterruptedException {
         URI uri = URI.create(base.toExternalForm() + "run?" + target.query(scenario, producers, consumers, size,
-                seconds, rate));
+                seconds, rate) + "&inflight=" + maxInFlight);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(seconds + 180L)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

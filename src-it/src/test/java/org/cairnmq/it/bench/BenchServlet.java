@@ -19,9 +19,10 @@ import javax.naming.NamingException;
 /**
  * Runs one benchmark scenario in the server and answers its result as JSON. Parameters: {@code factory}
  * (JNDI name), {@code scenario}, {@code producers}, {@code consumers}, {@code size}, {@code seconds},
- * {@code rate} (latency), {@code jta} (transactions as UserTransactions), and the destinations either as
- * JNDI names ({@code queueJndi}, {@code requestsJndi}, {@code topicJndi}) or as names the factory's session
- * creates ({@code queue}, {@code requests}, {@code topic}).
+ * {@code rate} (latency), {@code jta} (transactions as UserTransactions), {@code inflight} (most messages
+ * sent and not yet received; 0, the default: no bound), and the destinations either as JNDI names
+ * ({@code queueJndi}, {@code requestsJndi}, {@code topicJndi}) or as names the factory's session creates
+ * ({@code queue}, {@code requests}, {@code topic}).
  */
 @WebServlet("/run")
 public class BenchServlet extends HttpServlet {
@@ -41,7 +42,7 @@ public class BenchServlet extends HttpServlet {
                     destination(factory, request, "topic", true),
                     number(request, "producers", 1), number(request, "consumers", 1), number(request, "size", 1024),
                     number(request, "seconds", 10), number(request, "rate", 500),
-                    Boolean.parseBoolean(request.getParameter("jta")));
+                    Boolean.parseBoolean(request.getParameter("jta")), number(request, "inflight", 0));
             response.getWriter().write(new ScenarioRunner(plan, threads, transaction).run().toJson());
         } catch (Exception e) {
             response.setStatus(500);
@@ -50,7 +51,7 @@ public class BenchServlet extends HttpServlet {
         }
     }
 
-    private static Destination destination(ConnectionFactory factory, HttpServletRequest request, String name,
+    static Destination destination(ConnectionFactory factory, HttpServletRequest request, String name,
             boolean topic) throws NamingException, JMSException {
         String jndi = request.getParameter(name + "Jndi");
         if (jndi != null) {
@@ -66,7 +67,7 @@ public class BenchServlet extends HttpServlet {
         }
     }
 
-    private static int number(HttpServletRequest request, String name, int otherwise) {
+    static int number(HttpServletRequest request, String name, int otherwise) {
         String value = request.getParameter(name);
         return value == null ? otherwise : Integer.parseInt(value);
     }

@@ -18,6 +18,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code cairn.bench.scenarios} (all), {@code cairn.bench.warmup} (10 s per target and scenario, before measuring).
  */
 @Tag("benchmark")
+@DisabledIfSystemProperty(named = "cairn.bench.matrix", matches = "false") // to run only curves or backlog
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @ServerSetup(ArtemisBenchDestinations.class)

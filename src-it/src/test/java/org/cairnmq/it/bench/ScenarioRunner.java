@@ -32,9 +32,14 @@ final class ScenarioRunner {
     private static final int BATCH = 100;
     private static final long DRAIN_MILLIS = 60_000;
 
-    /** What to run. {@code jta}: transactions are UserTransactions (pooled factories), else local. */
+    /**
+     * What to run. {@code jta}: transactions are UserTransactions (pooled factories), else local.
+     * {@code maxInFlight}: producers wait while this many messages are sent and not yet received (0: no
+     * bound), so that large messages cannot pile up beyond the server's heap.
+     */
     record Plan(BenchScenario scenario, ConnectionFactory factory, Destination queue, Destination requests,
-            Destination topic, int producers, int consumers, int messageSize, int seconds, int rate, boolean jta) {
+            Destination topic, int producers, int consumers, int messageSize, int seconds, int rate, boolean jta,
+            int maxInFlight) {
     }
 
     private final Plan plan;
@@ -190,6 +195,7 @@ final class ScenarioRunner {
                 transaction.begin();
             }
             // Under JTA the pooled session joins the transaction when it is opened inside it.
+            awaitRoom(BATCH);
             try (Connection connection = plan.factory().createConnection()) {
                 Session session = connection.createSession(!plan.jta(), Session.SESSION_TRANSACTED);
                 MessageProducer producer = session.createProducer(to);
@@ -223,9 +229,21 @@ final class ScenarioRunner {
                         TimeUnit.NANOSECONDS.sleep(wait); // pacing the producer, not waiting for an outcome
                     }
                 }
+                awaitRoom(1);
                 producer.send(message(session, sequence++));
                 sent.incrementAndGet();
             }
+        }
+    }
+
+    /** Waits while sending {@code count} more would exceed the plan's in-flight bound (point-to-point only). */
+    private void awaitRoom(int count) throws InterruptedException {
+        if (plan.maxInFlight() <= 0 || plan.scenario() == BenchScenario.FAN_OUT) {
+            return;
+        }
+        int bound = Math.max(plan.maxInFlight(), count);
+        while (sending && sent.get() + count - received.size() > bound) {
+            TimeUnit.MILLISECONDS.sleep(1); // consumers catch up; nothing to be notified of
         }
     }
 
