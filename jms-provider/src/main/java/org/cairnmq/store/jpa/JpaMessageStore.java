@@ -35,7 +35,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     public static JpaMessageStore open(DataSource dataSource) {
         String database = SchemaMigration.migrate(dataSource);
         return new JpaMessageStore(StorePersistenceUnit.entityManagerFactory(dataSource),
-                DispatchClaims.forDatabase(database));
+                DispatchClaims.forDatabase(database, dataSource));
     }
 
     @Override
@@ -65,6 +65,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
                         .executeUpdate();
             }
         });
+        claims.committed(batch, ids);
         return ids;
     }
 
@@ -102,14 +103,14 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     @Override
     public List<StoredMessage> claim(StoredQueue queue, int max, long now) {
         List<StoredMessage> claimed = new ArrayList<>();
-        inTransaction(em -> claims.claim(em, instanceId, queue, max, now).forEach(e -> claimed.add(e.toStored())));
+        inTransaction(em -> claims.claim(em, instanceId, queue, max, now).forEach(claimed::add));
         return claimed;
     }
 
     @Override
     public List<StoredMessage> peek(StoredQueue queue, int max, long now) {
         List<StoredMessage> rows = new ArrayList<>();
-        inTransaction(em -> claims.peek(em, instanceId, queue, max, now).forEach(e -> rows.add(e.toStored())));
+        inTransaction(em -> claims.peek(em, instanceId, queue, max, now).forEach(rows::add));
         return rows;
     }
 
@@ -123,14 +124,14 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     @Override
     public List<StoredMessage> claimFree(Collection<Long> ids) {
         List<StoredMessage> claimed = new ArrayList<>();
-        inTransaction(em -> claims.claimFree(em, instanceId, ids).forEach(e -> claimed.add(e.toStored())));
+        inTransaction(em -> claims.claimFree(em, instanceId, ids).forEach(claimed::add));
         return claimed;
     }
 
     @Override
     public List<StoredMessage> claimById(Collection<Long> ids) {
         List<StoredMessage> claimed = new ArrayList<>();
-        inTransaction(em -> claims.claimById(em, instanceId, ids).forEach(e -> claimed.add(e.toStored())));
+        inTransaction(em -> claims.claimById(em, instanceId, ids).forEach(claimed::add));
         return claimed;
     }
 
@@ -180,6 +181,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
                     .setParameter("id", subscriptionId)
                     .executeUpdate();
         });
+        claims.subscriptionDeleted(subscriptionId);
     }
 
     @Override
@@ -216,8 +218,14 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
 
     @Override
     public void commitPrepared(StoredXid xid) {
+        List<Long> acknowledged = new ArrayList<>();
         inTransaction(em -> {
             long tx = preparedTxId(em, xid);
+            for (Object id : em.createNativeQuery("select message_id from cairn_prepared_ack where tx_id = ?1")
+                    .setParameter(1, tx)
+                    .getResultList()) {
+                acknowledged.add(((Number) id).longValue());
+            }
             // The committing instance delivers the sends from memory, so it holds them.
             em.createQuery("update MessageEntity m set m.preparedTx = 0, m.claimedBy = :me where m.preparedTx = :tx")
                     .setParameter("tx", tx)
@@ -229,6 +237,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
                     .executeUpdate();
             forgetPrepared(em, tx);
         });
+        claims.deleted(acknowledged);
     }
 
     @Override
@@ -288,6 +297,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
 
     @Override
     public void close() {
+        claims.close();
         entityManagers.close();
     }
 
