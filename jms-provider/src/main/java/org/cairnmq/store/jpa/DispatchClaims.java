@@ -42,6 +42,13 @@ class DispatchClaims {
         return inProcess != null ? inProcess : new DispatchClaims("");
     }
 
+    /**
+     * Claims made in a store transaction that then failed: they end (rows claimed in it are back by the
+     * rollback already).
+     */
+    void notTaken(Collection<StoredMessage> claimed) {
+    }
+
     /** After a batch committed ({@code ids} as {@link JpaMessageStore#commit} returns them). */
     void committed(org.cairnmq.store.StoreBatch batch, long[] ids) {
     }

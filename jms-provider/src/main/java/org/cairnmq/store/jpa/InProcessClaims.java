@@ -277,6 +277,7 @@ final class InProcessClaims extends DispatchClaims {
             Key notDue = null;
             long notDueAt = Long.MAX_VALUE;
             List<StoredMessage> page = new ArrayList<>();
+            boolean read = false;
             try {
                 Connection c = connection(em);
                 while (page.size() < max) {
@@ -302,8 +303,14 @@ final class InProcessClaims extends DispatchClaims {
                     }
                     after = last;
                 }
+                read = true;
             } finally {
-                position.end(last, notDue, notDueAt);
+                if (read) {
+                    position.end(last, notDue, notDueAt);
+                } else { // nothing claimed, the position stays where it was
+                    page.forEach(m -> database.held.remove(m.id()));
+                    position.end(null, notDue, notDueAt);
+                }
             }
             return page;
         }
@@ -404,6 +411,16 @@ final class InProcessClaims extends DispatchClaims {
     private List<StoredMessage> holdAndRead(EntityManager em, String instanceId, Collection<Long> ids) {
         List<StoredMessage> claimed = new ArrayList<>(ids.size());
         List<Long> all = List.copyOf(ids);
+        try {
+            holdAndRead(em, instanceId, all, claimed);
+        } catch (RuntimeException e) {
+            claimed.forEach(m -> database.held.remove(m.id()));
+            throw e;
+        }
+        return claimed;
+    }
+
+    private void holdAndRead(EntityManager em, String instanceId, List<Long> all, List<StoredMessage> claimed) {
         for (int from = 0; from < all.size(); from += JpaMessageStore.DELETE_CHUNK) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + JpaMessageStore.DELETE_CHUNK));
             for (MessageEntity row : em.createQuery("select m from MessageEntity m where m.id in :ids "
@@ -416,7 +433,6 @@ final class InProcessClaims extends DispatchClaims {
                 claimed.add(message);
             }
         }
-        return claimed;
     }
 
     @Override
@@ -437,6 +453,16 @@ final class InProcessClaims extends DispatchClaims {
                     .getSingleResult()).longValue();
         }
         return count;
+    }
+
+    @Override
+    void notTaken(Collection<StoredMessage> claimed) {
+        synchronized (database.claiming) {
+            for (StoredMessage m : claimed) {
+                database.held.remove(m.id());
+                database.position(new StoredQueue(m.destination(), m.subscriptionId())).backToStart();
+            }
+        }
     }
 
     @Override

@@ -103,7 +103,12 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     @Override
     public List<StoredMessage> claim(StoredQueue queue, int max, long now) {
         List<StoredMessage> claimed = new ArrayList<>();
-        inTransaction(em -> claims.claim(em, instanceId, queue, max, now).forEach(claimed::add));
+        try {
+            inTransaction(em -> claimed.addAll(claims.claim(em, instanceId, queue, max, now)));
+        } catch (StoreException e) {
+            claims.notTaken(claimed);
+            throw e;
+        }
         return claimed;
     }
 
@@ -124,14 +129,24 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     @Override
     public List<StoredMessage> claimFree(Collection<Long> ids) {
         List<StoredMessage> claimed = new ArrayList<>();
-        inTransaction(em -> claims.claimFree(em, instanceId, ids).forEach(claimed::add));
+        try {
+            inTransaction(em -> claimed.addAll(claims.claimFree(em, instanceId, ids)));
+        } catch (StoreException e) {
+            claims.notTaken(claimed);
+            throw e;
+        }
         return claimed;
     }
 
     @Override
     public List<StoredMessage> claimById(Collection<Long> ids) {
         List<StoredMessage> claimed = new ArrayList<>();
-        inTransaction(em -> claims.claimById(em, instanceId, ids).forEach(claimed::add));
+        try {
+            inTransaction(em -> claimed.addAll(claims.claimById(em, instanceId, ids)));
+        } catch (StoreException e) {
+            claims.notTaken(claimed);
+            throw e;
+        }
         return claimed;
     }
 
