@@ -2,8 +2,12 @@ package org.cairnmq.store.jpa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,13 +15,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.cairnmq.store.MessageStore;
 import org.cairnmq.store.ScannedMessage;
 import org.cairnmq.store.StoreBatch;
+import org.cairnmq.store.StoreException;
 import org.cairnmq.store.StoredHeaders;
 import org.cairnmq.store.StoredMessage;
 import org.cairnmq.store.StoredQueue;
 import org.cairnmq.testing.PooledJpaStore;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,6 +178,50 @@ class InProcessClaimsTest {
         store.commit(unclaimed("one", "two"));
         assertEquals(2, store.claim(QUEUE, 10, NOW).size());
         assertEquals(2, rowsClaimed(shared));
+    }
+
+    @Test
+    void claimsOfAStoreTransactionThatFailedEnd() throws SQLException {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(url());
+        AtomicBoolean failCommits = new AtomicBoolean();
+        DataSource failing = (DataSource) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(method, h2, args);
+                    return result instanceof Connection c ? failingOnCommit(c, failCommits) : result;
+                });
+        JpaMessageStore store = JpaMessageStore.open(failing);
+        try {
+            store.joinAsNode("a", NOW + 60_000);
+            store.commit(unclaimed("one", "two"));
+            failCommits.set(true);
+            assertThrows(StoreException.class,
+                    () -> store.claim(QUEUE, 10, NOW));
+            failCommits.set(false);
+
+            assertEquals(2, store.countUnclaimed(QUEUE));
+            assertEquals(List.of("one", "two"), ids(store.claim(QUEUE, 10, NOW)));
+        } finally {
+            store.close();
+        }
+    }
+
+    private static Connection failingOnCommit(Connection c, AtomicBoolean fail) {
+        return (Connection) Proxy.newProxyInstance(InProcessClaimsTest.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("commit") && fail.get()) {
+                        throw new SQLException("commit refused by the test");
+                    }
+                    return invoke(method, c, args);
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static long rowsClaimed(String url) throws SQLException {
