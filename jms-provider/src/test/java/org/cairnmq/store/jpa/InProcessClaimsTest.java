@@ -181,6 +181,62 @@ class InProcessClaimsTest {
     }
 
     @Test
+    void concurrentWritersAndTwoClaimersTakeEveryMessageExactlyOnce() throws Exception {
+        MessageStore a = open(url(), "a");
+        MessageStore b = open(url(), "b");
+        int writers = 4;
+        int batches = 40;
+        java.util.Set<Long> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<Long> claimed = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
+        try {
+            List<java.util.concurrent.Future<?>> writing = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                MessageStore writer = w % 2 == 0 ? a : b; // two stores: two blocks of ids, commits interleave
+                int priority = w; // and higher priorities arrive behind the position
+                writing.add(threads.submit(() -> {
+                    for (int i = 0; i < batches; i++) {
+                        StoreBatch batch = new StoreBatch();
+                        for (int j = 0; j < 5; j++) {
+                            batch.insertUnclaimed(message("m", priority, 0));
+                        }
+                        for (long id : writer.commit(batch)) {
+                            written.add(id);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            java.util.concurrent.atomic.AtomicBoolean writersDone = new java.util.concurrent.atomic.AtomicBoolean();
+            List<java.util.concurrent.Future<?>> claiming = new ArrayList<>();
+            for (MessageStore claimer : List.of(a, b)) {
+                claiming.add(threads.submit(() -> {
+                    while (true) {
+                        boolean done = writersDone.get();
+                        List<StoredMessage> page = claimer.claim(QUEUE, 7, NOW);
+                        page.forEach(m -> claimed.add(m.id()));
+                        if (done && page.isEmpty() && !claimer.hasUnclaimed(QUEUE)) {
+                            return null;
+                        }
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : writing) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            writersDone.set(true);
+            for (java.util.concurrent.Future<?> f : claiming) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(writers * batches * 5, written.size());
+        assertEquals(written, new java.util.HashSet<>(claimed), "none left behind");
+        assertEquals(written.size(), claimed.size(), "none claimed twice");
+    }
+
+    @Test
     void claimsOfAStoreTransactionThatFailedEnd() throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL(url());
