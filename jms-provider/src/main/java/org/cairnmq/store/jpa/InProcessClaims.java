@@ -54,6 +54,7 @@ final class InProcessClaims extends DispatchClaims {
     private static final String DELIVERY_ORDER = " order by m.destination, m.subscription_id, m.priority desc, m.id";
 
     private final Database database;
+    private boolean closed; // guarded by DATABASES
 
     private InProcessClaims(Database database) {
         super("");
@@ -108,6 +109,10 @@ final class InProcessClaims extends DispatchClaims {
     @Override
     void close() {
         synchronized (DATABASES) {
+            if (closed) {
+                return;
+            }
+            closed = true;
             if (--database.stores == 0) {
                 DATABASES.remove(database.key);
             }
