@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.cairnmq.store.ScannedMessage;
+import org.cairnmq.store.StoredMessage;
 import org.cairnmq.store.StoredQueue;
 
 /**
@@ -13,7 +14,7 @@ import org.cairnmq.store.StoredQueue;
  * can share one database: each claims rows no live instance holds, skipping rows another transaction is
  * claiming at the same moment ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL).
  */
-final class DispatchClaims {
+class DispatchClaims {
     // A row is free when nobody holds it: the claims of instances whose lease ran out are cleared by
     // takeOverExpired, so the query needs no join with cairn_node. Parameters: ?1 destination, ?2 subscription.
     private static final String CLAIMABLE = "m.destination = ?1 and m.subscription_id = ?2 and m.claimed_by is null "
@@ -25,15 +26,43 @@ final class DispatchClaims {
 
     private final String rowLock;
 
-    private DispatchClaims(String rowLock) {
+    DispatchClaims(String rowLock) {
         this.rowLock = rowLock;
     }
 
     /** @param database {@code h2} or {@code postgresql} */
-    static DispatchClaims forDatabase(String database) {
-        // An H2 database belongs to one process, so there is no other node to lock out (and H2 would lock
-        // every row it reads before the page's end, not just the page).
-        return new DispatchClaims("postgresql".equals(database) ? " for update skip locked" : "");
+    static DispatchClaims forDatabase(String database, javax.sql.DataSource dataSource) {
+        if ("postgresql".equals(database)) {
+            return new DispatchClaims(" for update skip locked");
+        }
+        // An H2 database only this process can reach keeps page claims in memory (InProcessClaims); one
+        // reachable over TCP (a server, AUTO_SERVER) may have other processes' brokers on it: claims in rows.
+        // No row lock on H2: H2 would lock every row it reads before the page's end, not just the page.
+        InProcessClaims inProcess = InProcessClaims.open(dataSource);
+        return inProcess != null ? inProcess : new DispatchClaims("");
+    }
+
+    /**
+     * Claims made in a store transaction that then failed: they end (rows claimed in it are back by the
+     * rollback already).
+     */
+    void notTaken(Collection<StoredMessage> claimed) {
+    }
+
+    /** After a batch committed ({@code ids} as {@link JpaMessageStore#commit} returns them). */
+    void committed(org.cairnmq.store.StoreBatch batch, long[] ids) {
+    }
+
+    /** After messages were deleted other than by {@link #committed} (XA outcomes, a subscription's removal). */
+    void deleted(java.util.Collection<Long> ids) {
+    }
+
+    /** After a subscription and its messages were deleted. */
+    void subscriptionDeleted(long subscriptionId) {
+    }
+
+    /** The store closes. */
+    void close() {
     }
 
     void join(EntityManager em, String instanceId, String nodeName, long leaseUntil) {
@@ -85,16 +114,22 @@ final class DispatchClaims {
         return queues;
     }
 
-    List<MessageEntity> claim(EntityManager em, String instanceId, StoredQueue queue, int max, long now) {
+    List<StoredMessage> claim(EntityManager em, String instanceId, StoredQueue queue, int max, long now) {
         return claimById(em, instanceId, nextIds(em, queue, max, now, rowLock));
     }
 
-    List<MessageEntity> peek(EntityManager em, String instanceId, StoredQueue queue, int max, long now) {
+    List<StoredMessage> peek(EntityManager em, String instanceId, StoredQueue queue, int max, long now) {
         List<Long> ids = nextIds(em, queue, max, now, "");
-        return ids.isEmpty() ? List.of() : em.createQuery("select m from MessageEntity m where m.id in :ids "
+        return ids.isEmpty() ? List.of() : stored(em.createQuery("select m from MessageEntity m where m.id in :ids "
                         + "order by m.priority desc, m.id", MessageEntity.class)
                 .setParameter("ids", ids)
-                .getResultList();
+                .getResultList());
+    }
+
+    static List<StoredMessage> stored(List<MessageEntity> rows) {
+        List<StoredMessage> messages = new ArrayList<>(rows.size());
+        rows.forEach(row -> messages.add(row.toStored()));
+        return messages;
     }
 
     /** The ids of the next claimable messages in delivery order whose delivery time has come. */
@@ -118,7 +153,7 @@ final class DispatchClaims {
                 .getResultList().isEmpty();
     }
 
-    List<MessageEntity> claimById(EntityManager em, String instanceId, Collection<Long> ids) {
+    List<StoredMessage> claimById(EntityManager em, String instanceId, Collection<Long> ids) {
         List<MessageEntity> claimed = new ArrayList<>(ids.size());
         List<Long> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += JpaMessageStore.DELETE_CHUNK) {
@@ -132,7 +167,7 @@ final class DispatchClaims {
                     .setParameter("ids", chunk)
                     .getResultList());
         }
-        return claimed;
+        return stored(claimed);
     }
 
     List<ScannedMessage> scan(EntityManager em, String instanceId, StoredQueue queue, long afterId, int limit,
@@ -156,7 +191,7 @@ final class DispatchClaims {
         return scanned;
     }
 
-    List<MessageEntity> claimFree(EntityManager em, String instanceId, Collection<Long> ids) {
+    List<StoredMessage> claimFree(EntityManager em, String instanceId, Collection<Long> ids) {
         List<Long> free = new ArrayList<>();
         List<Long> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += JpaMessageStore.DELETE_CHUNK) {

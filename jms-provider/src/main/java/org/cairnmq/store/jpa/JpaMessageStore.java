@@ -43,7 +43,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     public static JpaMessageStore open(DataSource dataSource) {
         String database = SchemaMigration.migrate(dataSource);
         return new JpaMessageStore(StorePersistenceUnit.entityManagerFactory(dataSource),
-                DispatchClaims.forDatabase(database));
+                DispatchClaims.forDatabase(database, dataSource));
     }
 
     @Override
@@ -56,6 +56,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
             }
             session.doWork(connection -> MessageRowStatements.apply(connection, batch, ids, instanceId));
         });
+        claims.committed(batch, ids);
         return ids;
     }
 
@@ -93,14 +94,19 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     @Override
     public List<StoredMessage> claim(StoredQueue queue, int max, long now) {
         List<StoredMessage> claimed = new ArrayList<>();
-        inTransaction(em -> claims.claim(em, instanceId, queue, max, now).forEach(e -> claimed.add(e.toStored())));
+        try {
+            inTransaction(em -> claimed.addAll(claims.claim(em, instanceId, queue, max, now)));
+        } catch (StoreException e) {
+            claims.notTaken(claimed);
+            throw e;
+        }
         return claimed;
     }
 
     @Override
     public List<StoredMessage> peek(StoredQueue queue, int max, long now) {
         List<StoredMessage> rows = new ArrayList<>();
-        inTransaction(em -> claims.peek(em, instanceId, queue, max, now).forEach(e -> rows.add(e.toStored())));
+        inTransaction(em -> claims.peek(em, instanceId, queue, max, now).forEach(rows::add));
         return rows;
     }
 
@@ -114,14 +120,24 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     @Override
     public List<StoredMessage> claimFree(Collection<Long> ids) {
         List<StoredMessage> claimed = new ArrayList<>();
-        inTransaction(em -> claims.claimFree(em, instanceId, ids).forEach(e -> claimed.add(e.toStored())));
+        try {
+            inTransaction(em -> claimed.addAll(claims.claimFree(em, instanceId, ids)));
+        } catch (StoreException e) {
+            claims.notTaken(claimed);
+            throw e;
+        }
         return claimed;
     }
 
     @Override
     public List<StoredMessage> claimById(Collection<Long> ids) {
         List<StoredMessage> claimed = new ArrayList<>();
-        inTransaction(em -> claims.claimById(em, instanceId, ids).forEach(e -> claimed.add(e.toStored())));
+        try {
+            inTransaction(em -> claimed.addAll(claims.claimById(em, instanceId, ids)));
+        } catch (StoreException e) {
+            claims.notTaken(claimed);
+            throw e;
+        }
         return claimed;
     }
 
@@ -171,6 +187,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
                     .setParameter("id", subscriptionId)
                     .executeUpdate();
         });
+        claims.subscriptionDeleted(subscriptionId);
     }
 
     @Override
@@ -207,8 +224,14 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
 
     @Override
     public void commitPrepared(StoredXid xid) {
+        List<Long> acknowledged = new ArrayList<>();
         inTransaction(em -> {
             long tx = preparedTxId(em, xid);
+            for (Object id : em.createNativeQuery("select message_id from cairn_prepared_ack where tx_id = ?1")
+                    .setParameter(1, tx)
+                    .getResultList()) {
+                acknowledged.add(((Number) id).longValue());
+            }
             // The committing instance delivers the sends from memory, so it holds them.
             em.createQuery("update MessageEntity m set m.preparedTx = 0, m.claimedBy = :me where m.preparedTx = :tx")
                     .setParameter("tx", tx)
@@ -220,6 +243,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
                     .executeUpdate();
             forgetPrepared(em, tx);
         });
+        claims.deleted(acknowledged);
     }
 
     @Override
@@ -279,6 +303,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
 
     @Override
     public void close() {
+        claims.close();
         entityManagers.close();
     }
 
