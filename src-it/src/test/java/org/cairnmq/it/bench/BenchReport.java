@@ -68,6 +68,11 @@ final class BenchReport {
         Files.writeString(directory.resolve("throughput.svg"), chart());
     }
 
+    /** Every run so far, one line of JSON each. */
+    List<String> jsonLines() {
+        return List.copyOf(lines);
+    }
+
     private static boolean isLatency(String row) {
         return row.startsWith(BenchScenario.LATENCY.name());
     }
@@ -97,7 +102,7 @@ final class BenchReport {
     }
 
     /** One group of bars per scenario row, each bar's length relative to the row's largest figure. */
-    private String chart() {
+    String chart() {
         int rowHeight = 18 * targets.size() + 14;
         int width = 760;
         int labelWidth = 200;
