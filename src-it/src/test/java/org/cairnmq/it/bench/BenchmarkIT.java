@@ -60,7 +60,8 @@ class BenchmarkIT {
             .map(String::trim).map(Integer::valueOf).toList();
 
     @Test
-    void cairnAgainstArtemis(@ArquillianResource @OperateOnDeployment("bench") ManagementClient management) throws Exception {
+    void cairnAgainstArtemis(@ArquillianResource @OperateOnDeployment("bench") ManagementClient management)
+            throws Exception {
         List<BenchScenario> scenarios = new ArrayList<>();
         for (String name : System.getProperty("cairn.bench.scenarios", "").split(",")) {
             if (!name.isBlank()) {
@@ -71,19 +72,35 @@ class BenchmarkIT {
         long lost = 0;
         for (BenchPhase phase : BenchPhase.selected()) {
             System.out.println("Benchmark phase " + phase.id() + ": " + phase.title());
+            Exception failure = null;
             try {
                 phase.setUp(management);
                 BenchReport report = new BenchReport(String.format("%d B messages, %d s per run, %d runs, latency "
                         + "at %d msg/s", size, seconds, runs, rate), phase.targets());
                 reports.add(phase, report);
                 lost += measure(phase, phase.scenarios(scenarios), report);
+            } catch (Exception e) {
+                failure = e;
+                throw e;
             } finally {
                 reports.write(Path.of("target", "benchmark"));
-                phase.tearDown(management);
+                tearDown(phase, management, failure);
             }
         }
         System.out.println(reports.markdown());
         assertEquals(0, lost, "messages lost or duplicated; see target/benchmark/results.jsonl");
+    }
+
+    /** Puts the server back after a phase; if the phase failed, that failure stays the one reported. */
+    private static void tearDown(BenchPhase phase, ManagementClient management, Exception failure) throws Exception {
+        try {
+            phase.tearDown(management);
+        } catch (Exception e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
     }
 
     /** Warms the phase's targets up, then runs its matrix, targets interleaved; returns the messages lost or doubled. */

@@ -1,6 +1,7 @@
 package org.cairnmq.it.bench;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +31,12 @@ final class PhaseReports {
 
     void write(Path directory) throws IOException {
         Files.createDirectories(directory);
+        // Charts of phases not run this time would otherwise stay from an earlier invocation.
+        try (DirectoryStream<Path> charts = Files.newDirectoryStream(directory, "throughput-*.svg")) {
+            for (Path chart : charts) {
+                Files.delete(chart);
+            }
+        }
         List<String> lines = new ArrayList<>();
         for (Map.Entry<BenchPhase, BenchReport> entry : reports.entrySet()) {
             String id = entry.getKey().id();
