@@ -68,6 +68,11 @@ final class BenchReport {
         Files.writeString(directory.resolve("throughput.svg"), chart());
     }
 
+    /** Every run so far, one line of JSON each. */
+    List<String> jsonLines() {
+        return List.copyOf(lines);
+    }
+
     private static boolean isLatency(String row) {
         return row.startsWith(BenchScenario.LATENCY.name());
     }
@@ -97,7 +102,7 @@ final class BenchReport {
     }
 
     /** One group of bars per scenario row, each bar's length relative to the row's largest figure. */
-    private String chart() {
+    String chart() {
         int rowHeight = 18 * targets.size() + 14;
         int width = 760;
         int labelWidth = 200;
@@ -105,10 +110,13 @@ final class BenchReport {
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "font-family=\"sans-serif\" font-size=\"11\">%n", width, rows.size() * rowHeight + 40));
         String[] colours = {"#2b7a4b", "#c0504d", "#4f81bd", "#8064a2"};
+        // Legend entries side by side, each as wide as its label (about 7 px a character at this size).
+        int legendX = 0;
         for (int i = 0; i < targets.size(); i++) {
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"6\" width=\"10\" height=\"10\" fill=\"%s\"/>"
-                    + "<text x=\"%d\" y=\"15\">%s</text>%n", labelWidth + i * 180, colours[i % colours.length],
-                    labelWidth + i * 180 + 14, escape(targets.get(i).label())));
+                    + "<text x=\"%d\" y=\"15\">%s</text>%n", legendX, colours[i % colours.length],
+                    legendX + 14, escape(targets.get(i).label())));
+            legendX += 14 + 7 * targets.get(i).label().length() + 16;
         }
         int y = 30;
         for (Map.Entry<String, Map<BenchTarget, List<BenchResult>>> row : rows.entrySet()) {

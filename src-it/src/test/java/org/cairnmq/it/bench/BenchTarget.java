@@ -22,6 +22,11 @@ record BenchTarget(String label, String factoryJndi, boolean jta, String destina
 
     static final List<BenchTarget> ALL = List.of(CAIRN, ARTEMIS, ARTEMIS_XA);
 
+    /** The same factory under a label that says how the server was set up for it, e.g. " (JDBC)". */
+    BenchTarget suffixed(String suffix) {
+        return new BenchTarget(label + suffix, factoryJndi, jta, destinationParameters);
+    }
+
     /** The query string of the bench servlet for one run. */
     String query(BenchScenario scenario, int producers, int consumers, int size, int seconds, int rate) {
         return "factory=" + URLEncoder.encode(factoryJndi, StandardCharsets.UTF_8) + "&scenario=" + scenario

@@ -14,6 +14,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.api.ServerSetup;
+import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Tag;
@@ -27,7 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * alike. Not part of the test suite: {@code mvn verify -Pbench} (docs/benchmarks.md). Settings by system
  * property: {@code cairn.bench.seconds} (10), {@code cairn.bench.runs} (3), {@code cairn.bench.size}
  * (1024), {@code cairn.bench.clients} ("1,4"), {@code cairn.bench.rate} (500, latency scenario),
- * {@code cairn.bench.scenarios} (all), {@code cairn.bench.warmup} (10 s per target and scenario, before measuring).
+ * {@code cairn.bench.scenarios} (the phase's own), {@code cairn.bench.warmup} (10 s per target and scenario, before
+ * measuring), {@code cairn.bench.phases} ("h2,timer,postgresql": the server set-ups measured one after the other,
+ * see {@link BenchPhase}).
  */
 @Tag("benchmark")
 @DisabledIfSystemProperty(named = "cairn.bench.matrix", matches = "false") // to run only curves or backlog
@@ -50,50 +53,86 @@ class BenchmarkIT {
     @OperateOnDeployment("bench")
     URL base;
 
+    private final int seconds = Integer.getInteger("cairn.bench.seconds", 10);
+    private final int runs = Integer.getInteger("cairn.bench.runs", 3);
+    private final int size = Integer.getInteger("cairn.bench.size", 1024);
+    private final int rate = Integer.getInteger("cairn.bench.rate", 500);
+    private final int warmUp = Integer.getInteger("cairn.bench.warmup", 10);
+    private final List<Integer> clients = Arrays.stream(System.getProperty("cairn.bench.clients", "1,4").split(","))
+            .map(String::trim).map(Integer::valueOf).toList();
+
     @Test
-    void cairnAgainstArtemis() throws Exception {
-        int seconds = Integer.getInteger("cairn.bench.seconds", 10);
-        int runs = Integer.getInteger("cairn.bench.runs", 3);
-        int size = Integer.getInteger("cairn.bench.size", 1024);
-        int rate = Integer.getInteger("cairn.bench.rate", 500);
-        List<Integer> clients = Arrays.stream(System.getProperty("cairn.bench.clients", "1,4").split(","))
-                .map(String::trim).map(Integer::valueOf).toList();
+    void cairnAgainstArtemis(@ArquillianResource @OperateOnDeployment("bench") ManagementClient management)
+            throws Exception {
         List<BenchScenario> scenarios = new ArrayList<>();
         for (String name : System.getProperty("cairn.bench.scenarios", "").split(",")) {
             if (!name.isBlank()) {
                 scenarios.add(BenchScenario.valueOf(name.trim()));
             }
         }
-        if (scenarios.isEmpty()) {
-            scenarios.addAll(List.of(BenchScenario.values()));
+        PhaseReports reports = new PhaseReports();
+        long lost = 0;
+        for (BenchPhase phase : BenchPhase.selected()) {
+            System.out.println("Benchmark phase " + phase.id() + ": " + phase.title());
+            Exception failure = null;
+            try {
+                phase.setUp(management);
+                BenchReport report = new BenchReport(String.format("%d B messages, %d s per run, %d runs, latency "
+                        + "at %d msg/s", size, seconds, runs, rate), phase.targets());
+                reports.add(phase, report);
+                lost += measure(phase, phase.scenarios(scenarios), report);
+            } catch (Exception e) {
+                failure = e;
+                throw e;
+            } finally {
+                reports.write(Path.of("target", "benchmark"));
+                tearDown(phase, management, failure);
+            }
         }
-        BenchReport report = new BenchReport(String.format("%d B messages, %d s per run, %d runs, latency at %d msg/s",
-                size, seconds, runs, rate), BenchTarget.ALL);
+        System.out.println(reports.markdown());
+        assertEquals(0, lost, "messages lost or duplicated; see target/benchmark/results.jsonl");
+    }
+
+    /** Puts the server back after a phase; if the phase failed, that failure stays the one reported. */
+    private static void tearDown(BenchPhase phase, ManagementClient management, Exception failure) throws Exception {
+        try {
+            phase.tearDown(management);
+        } catch (Exception e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Warms the phase's targets up, then runs its matrix, targets interleaved; returns the messages lost or doubled. */
+    private long measure(BenchPhase phase, List<BenchScenario> scenarios, BenchReport report) throws Exception {
+        List<BenchTarget> targets = phase.targets();
         // Warm-up, not recorded: the server's JIT compiles every target's paths before anything is measured.
-        int warmUp = Integer.getInteger("cairn.bench.warmup", 10);
         for (BenchScenario scenario : List.of(BenchScenario.PERSISTENT, BenchScenario.TRANSACTED,
                 BenchScenario.NON_PERSISTENT)) {
-            for (BenchTarget target : BenchTarget.ALL) {
-                BenchDeployment.run(base, target, scenario, 2, 2, size, warmUp, rate);
+            if (phase.defaultScenarios().contains(scenario)) {
+                for (BenchTarget target : targets) {
+                    BenchDeployment.run(base, target, scenario, 2, 2, size, warmUp, rate);
+                }
             }
         }
         long lost = 0;
         for (BenchScenario scenario : scenarios) {
             for (int n : clients) {
                 for (int run = 1; run <= runs; run++) {
-                    for (BenchTarget target : BenchTarget.ALL) {
+                    for (BenchTarget target : targets) {
                         int producers = scenario == BenchScenario.LATENCY ? 1 : n;
                         BenchResult result = BenchDeployment.run(base, target, scenario, producers, n, size, seconds,
                                 rate);
-                        System.out.printf("%s P=C=%d run %d %s: %s%n", scenario, n, run, target.label(), result);
+                        System.out.printf("%s %s P=C=%d run %d %s: %s%n", phase.id(), scenario, n, run,
+                                target.label(), result);
                         report.add(scenario, n, target, result);
                         lost += result.lost() + result.duplicated();
                     }
                 }
             }
         }
-        report.write(Path.of("target", "benchmark"));
-        System.out.println(report.table());
-        assertEquals(0, lost, "messages lost or duplicated; see target/benchmark/results.jsonl");
+        return lost;
     }
 }

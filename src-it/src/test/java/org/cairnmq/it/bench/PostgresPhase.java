@@ -1,0 +1,197 @@
+package org.cairnmq.it.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.cairnmq.testing.PostgresCluster;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
+
+/**
+ * Cairn and Artemis both on one throw-away PostgreSQL cluster (the unit tests' {@link PostgresCluster},
+ * on 127.0.0.1), each in its own database: the driver deployed to the server, a non-JTA data source for
+ * each, Cairn's adapter pointed at its own by the system property {@code cairn.store.datasource}, Artemis
+ * switched to its JDBC journal by {@code journal-datasource}; then a reload, so that both start on
+ * PostgreSQL. The cluster runs with fsync on (PostgresCluster turns it off for unit tests), unless
+ * {@code -Dcairn.bench.postgresql.fsync=false}. Tear-down puts the server back and stops the cluster.
+ */
+final class PostgresPhase implements BenchPhase {
+    static final String DRIVER_DEPLOYMENT = "cairn-bench-postgresql.jar";
+    static final String CAIRN_DATA_SOURCE = "CairnBenchPostgresDS";
+    static final String ARTEMIS_DATA_SOURCE = "ArtemisBenchPostgresDS";
+    private static final String STORE_PROPERTY = "cairn.store.datasource";
+    private static final int MAX_POOL_SIZE = 20;
+    private static final long BROKER_START_TIMEOUT_MILLIS = 120_000;
+
+    private PostgresCluster cluster;
+
+    @Override
+    public String id() {
+        return "postgresql";
+    }
+
+    @Override
+    public String title() {
+        return "Cairn and Artemis's JDBC journal on the same PostgreSQL";
+    }
+
+    @Override
+    public List<BenchTarget> targets() {
+        return List.of(BenchTarget.CAIRN.suffixed(" (PostgreSQL)"), BenchTarget.ARTEMIS.suffixed(" (JDBC)"),
+                BenchTarget.ARTEMIS_XA.suffixed(" (JDBC)"));
+    }
+
+    @Override
+    public List<BenchScenario> defaultScenarios() {
+        return PERSISTENT_SCENARIOS;
+    }
+
+    @Override
+    public void setUp(ManagementClient client) throws Exception {
+        cluster = PostgresCluster.shared();
+        if (Boolean.parseBoolean(System.getProperty("cairn.bench.postgresql.fsync", "true"))) {
+            makeDurable(cluster.jdbcUrl("postgres"));
+        }
+        String cairnUrl = cluster.createDatabase();
+        String artemisUrl = cluster.createDatabase();
+        System.out.println("PostgreSQL phase: " + cluster + ", Cairn on " + cairnUrl + ", Artemis on " + artemisUrl);
+
+        ModelNode deploy = Operations.createAddOperation(Operations.createAddress("deployment", DRIVER_DEPLOYMENT));
+        deploy.get("content").add().get("url").set(driverJar());
+        deploy.get("enabled").set(true);
+        ServerManagement.execute(client, deploy);
+        addDataSource(client, CAIRN_DATA_SOURCE, cairnUrl);
+        addDataSource(client, ARTEMIS_DATA_SOURCE, artemisUrl);
+
+        ModelNode property = Operations.createAddOperation(Operations.createAddress("system-property", STORE_PROPERTY));
+        property.get("value").set(jndiName(CAIRN_DATA_SOURCE));
+        ServerManagement.execute(client, property);
+        ServerManagement.writeAttribute(client, ServerManagement.artemisServer(), "journal-datasource",
+                new ModelNode(ARTEMIS_DATA_SOURCE));
+        ServerManagement.reload(client);
+
+        String journal = ServerManagement.readAttribute(client, ServerManagement.artemisServer(),
+                "runtime-journal-type").asString();
+        if (!"DATABASE".equals(journal)) {
+            throw new IllegalStateException("Artemis runs its " + journal + " journal, not the JDBC one");
+        }
+        awaitCairnStarted(jndiName(CAIRN_DATA_SOURCE));
+    }
+
+    /** Puts the server back step by step (as far as set-up got), then stops the cluster; fails with all errors. */
+    @Override
+    public void tearDown(ManagementClient client) throws Exception {
+        List<Exception> errors = new ArrayList<>();
+        ModelNode artemis = ServerManagement.artemisServer();
+        attempt(errors, () -> ServerManagement.undefineAttribute(client, artemis, "journal-datasource"));
+        attempt(errors, () -> ServerManagement.execute(client,
+                Operations.createRemoveOperation(Operations.createAddress("system-property", STORE_PROPERTY))));
+        for (String dataSource : List.of(CAIRN_DATA_SOURCE, ARTEMIS_DATA_SOURCE)) {
+            attempt(errors, () -> ServerManagement.execute(client, Operations.createRemoveOperation(
+                    Operations.createAddress("subsystem", "datasources", "data-source", dataSource))));
+        }
+        // Both back on their own stores; the removed data sources' services go only with the reload, and
+        // the driver only after them.
+        attempt(errors, () -> ServerManagement.reload(client));
+        attempt(errors, () -> ServerManagement.execute(client,
+                Operations.createRemoveOperation(Operations.createAddress("deployment", DRIVER_DEPLOYMENT))));
+        if (cluster != null) {
+            cluster.stop();
+        }
+        if (!errors.isEmpty()) {
+            IllegalStateException failure = new IllegalStateException("Could not put the server back after the "
+                    + "PostgreSQL phase (" + errors.size() + " errors)", errors.get(0));
+            errors.stream().skip(1).forEach(failure::addSuppressed);
+            throw failure;
+        }
+    }
+
+    private static void addDataSource(ManagementClient client, String name, String url) throws IOException {
+        ModelNode add = Operations.createAddOperation(
+                Operations.createAddress("subsystem", "datasources", "data-source", name));
+        add.get("jndi-name").set(jndiName(name));
+        add.get("driver-name").set(DRIVER_DEPLOYMENT);
+        add.get("connection-url").set(url);
+        add.get("user-name").set("cairn");
+        // Both brokers run their own transactions on the store; neither may be enlisted in the caller's JTA one.
+        add.get("jta").set(false);
+        add.get("min-pool-size").set(1);
+        add.get("max-pool-size").set(MAX_POOL_SIZE);
+        ServerManagement.execute(client, add);
+        ServerManagement.execute(client, Operations.createOperation("test-connection-in-pool",
+                Operations.createAddress("subsystem", "datasources", "data-source", name)));
+    }
+
+    private static String jndiName(String dataSource) {
+        return "java:jboss/datasources/" + dataSource;
+    }
+
+    /** The driver jar on this JVM's class path (from the local Maven repository), for the server to copy. */
+    private static String driverJar() throws Exception {
+        return org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI().toString();
+    }
+
+    /** A benchmark of stores must pay for durable commits: PostgreSQL's defaults, not the unit tests' settings. */
+    private static void makeDurable(String adminUrl) throws SQLException, InterruptedException {
+        try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+            s.execute("ALTER SYSTEM SET fsync = on");
+            s.execute("ALTER SYSTEM SET full_page_writes = on");
+            s.execute("SELECT pg_reload_conf()");
+        }
+        // The server applies a reload asynchronously; a new connection sees it once done.
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SHOW fsync")) {
+                r.next();
+                if ("on".equals(r.getString(1))) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("PostgreSQL did not turn fsync on");
+    }
+
+    /** The adapter starts its broker in the background; its log line says on which data source. */
+    private static void awaitCairnStarted(String jndiName) throws IOException, InterruptedException {
+        Path log = Path.of(System.getProperty("cairn.it.base.dir.suite", "target/wildfly-base-suite"), "log",
+                "server.log");
+        String started = "CAIRN-RA-003 Cairn broker started on " + jndiName;
+        String failed = "CAIRN-RA-004 Cairn broker failed to start on " + jndiName;
+        long deadline = System.currentTimeMillis() + BROKER_START_TIMEOUT_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            if (text.contains(failed)) {
+                throw new IllegalStateException(failed + "; see " + log);
+            }
+            if (text.contains(started)) {
+                System.out.println("PostgreSQL phase: " + started);
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("No '" + started + "' in " + log + " within "
+                + BROKER_START_TIMEOUT_MILLIS / 1000 + " s");
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void attempt(List<Exception> errors, Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            errors.add(e);
+        }
+    }
+}
