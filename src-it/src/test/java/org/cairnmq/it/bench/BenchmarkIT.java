@@ -2,21 +2,16 @@ package org.cairnmq.it.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.cairnmq.it.support.CairnDeployments;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.api.ServerSetup;
 import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -37,21 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @ServerSetup(ArtemisBenchDestinations.class)
-class BenchmarkIT {
-
-    @Deployment(name = "cairn", order = 1, testable = false)
-    static EnterpriseArchive cairn() {
-        return CairnDeployments.cairnEar();
-    }
-
-    @Deployment(name = "bench", order = 2, testable = false)
-    static WebArchive bench() {
-        return BenchDeployment.war();
-    }
-
-    @ArquillianResource
-    @OperateOnDeployment("bench")
-    URL base;
+class BenchmarkIT extends BenchServerTest {
 
     private final int seconds = Integer.getInteger("cairn.bench.seconds", 10);
     private final int runs = Integer.getInteger("cairn.bench.runs", 3);

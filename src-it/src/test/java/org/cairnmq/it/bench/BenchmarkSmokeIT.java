@@ -3,18 +3,11 @@ package org.cairnmq.it.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.cairnmq.it.support.CairnDeployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.api.ServerSetup;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 
@@ -25,21 +18,7 @@ import org.junit.jupiter.api.Test;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @ServerSetup(ArtemisBenchDestinations.class)
-class BenchmarkSmokeIT {
-
-    @Deployment(name = "cairn", order = 1, testable = false)
-    static EnterpriseArchive cairn() {
-        return CairnDeployments.cairnEar();
-    }
-
-    @Deployment(name = "bench", order = 2, testable = false)
-    static WebArchive bench() {
-        return BenchDeployment.war();
-    }
-
-    @ArquillianResource
-    @OperateOnDeployment("bench")
-    URL base;
+class BenchmarkSmokeIT extends BenchServerTest {
 
     @Test
     void everyScenarioDeliversEachMessageOnce() throws Exception {
