@@ -84,7 +84,10 @@ public abstract class BrokerCrashTest {
             child.destroyForcibly();
         }
 
+        // The child's reports and what came back, kept for a failed round to be looked at.
+        Files.write(log.resolveSibling(databaseName() + "-round-" + round + "-child.out"), reports.lines());
         List<String> delivered = drainAfterRestart(jdbcUrl);
+        Files.write(log.resolveSibling(databaseName() + "-round-" + round + "-delivered.txt"), delivered);
         Outcome outcome = new Outcome(reports, delivered);
         System.out.printf("Crash test on %s, round %d (seed %d, kill at %d sends): %s%n",
                 databaseName(), round, seed, killAfterSends, outcome);
@@ -133,6 +136,7 @@ public abstract class BrokerCrashTest {
         private final Set<String> sent;
         private final Set<String> acknowledged;
         private final List<String> delivered;
+        private final int otherLines;
         private final Set<String> lost = new LinkedHashSet<>();
         private final Set<String> duplicated = new LinkedHashSet<>();
         private final Set<String> acknowledgedButBack = new LinkedHashSet<>();
@@ -144,6 +148,7 @@ public abstract class BrokerCrashTest {
             this.sent = reports.sent();
             this.acknowledged = reports.acknowledged();
             this.delivered = delivered;
+            this.otherLines = reports.otherLines();
             Set<String> receivedNotAcknowledged = reports.received();
             receivedNotAcknowledged.removeAll(acknowledged);
 
@@ -191,9 +196,9 @@ public abstract class BrokerCrashTest {
         public String toString() {
             return String.format("sent %d, acknowledged %d, delivered after restart %d, lost %d, duplicated %d,"
                             + " acknowledged but delivered again %d (in doubt at the kill: %d unreported sends delivered,"
-                            + " %d acknowledgement committed unreported)",
+                            + " %d acknowledgement committed unreported; %d other lines in the child's output)",
                     sent.size(), acknowledged.size(), delivered.size(), lost.size(), duplicated.size(),
-                    acknowledgedButBack.size(), sendInDoubt.size(), ackInDoubt.size());
+                    acknowledgedButBack.size(), sendInDoubt.size(), ackInDoubt.size(), otherLines);
         }
 
         private static String producer(String text) {

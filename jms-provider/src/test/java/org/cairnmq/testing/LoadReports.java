@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -21,6 +23,7 @@ public final class LoadReports {
     private boolean ready;
     private boolean ended;
     private int otherLines;
+    private final List<String> lines = new ArrayList<>();
     private final Thread reader;
 
     public LoadReports(InputStream childOutput) {
@@ -46,6 +49,7 @@ public final class LoadReports {
     }
 
     private synchronized void add(String line) {
+        lines.add(line);
         if (line.equals("READY")) {
             ready = true;
         } else if (line.startsWith("S ")) {
@@ -110,6 +114,11 @@ public final class LoadReports {
 
     public synchronized int acknowledgedCount() {
         return acknowledged.size();
+    }
+
+    /** Every line read, in order: kept so that a failed run can be looked at afterwards. */
+    public synchronized List<String> lines() {
+        return new ArrayList<>(lines);
     }
 
     public synchronized int otherLines() {
