@@ -65,27 +65,30 @@ public abstract class BrokerCrashTest {
     private void runRound(int round, long seed, int killAfterSends, String jdbcUrl) throws Exception {
         Path log = Path.of("target", "crash-test", databaseName() + "-round-" + round + "-child.log").toAbsolutePath();
         Files.createDirectories(log.getParent());
-        Process child = startChild(jdbcUrl, log);
-        LoadReports reports = new LoadReports(child.getInputStream());
+        Path reportFile = log.resolveSibling(databaseName() + "-round-" + round + "-reports.txt");
+        Files.deleteIfExists(reportFile);
+        Process child = startChild(jdbcUrl, log, reportFile);
+        LoadReports progress = new LoadReports(child.getInputStream());
         try {
-            boolean loaded = reports.await(r -> r.sentCount() >= killAfterSends && r.acknowledgedCount() >= 20,
+            boolean loaded = progress.await(r -> r.sentCount() >= killAfterSends && r.acknowledgedCount() >= 20,
                     2, TimeUnit.MINUTES);
             if (!loaded) {
                 fail("The loaded broker did not reach " + killAfterSends + " sends and 20 acknowledgements ("
-                        + reports.sentCount() + ", " + reports.acknowledgedCount() + "; alive: " + child.isAlive()
+                        + progress.sentCount() + ", " + progress.acknowledgedCount() + "; alive: " + child.isAlive()
                         + "); its log:\n" + tail(log));
             }
             child.destroyForcibly(); // SIGKILL
             assertTrue(child.waitFor(1, TimeUnit.MINUTES), "the killed broker process did not end");
-            assertTrue(reports.awaitEnd(1, TimeUnit.MINUTES), "the killed broker's output did not close");
+            assertTrue(progress.awaitEnd(1, TimeUnit.MINUTES), "the killed broker's output did not close");
             assertEquals(137, child.exitValue(), "the broker process ended otherwise than by SIGKILL; its log:\n"
                     + tail(log));
         } finally {
             child.destroyForcibly();
         }
 
-        // The child's reports and what came back, kept for a failed round to be looked at.
-        Files.write(log.resolveSibling(databaseName() + "-round-" + round + "-child.out"), reports.lines());
+        // What the child reported is its report file: standard output can miss the lines written last.
+        LoadReports reports = new LoadReports(Files.newInputStream(reportFile));
+        assertTrue(reports.awaitEnd(1, TimeUnit.MINUTES), "the report file could not be read");
         List<String> delivered = drainAfterRestart(jdbcUrl);
         Files.write(log.resolveSibling(databaseName() + "-round-" + round + "-delivered.txt"), delivered);
         Outcome outcome = new Outcome(reports, delivered);
@@ -94,12 +97,13 @@ public abstract class BrokerCrashTest {
         outcome.assertExactlyOnce();
     }
 
-    private Process startChild(String jdbcUrl, Path log) throws IOException {
+    private Process startChild(String jdbcUrl, Path log, Path reportFile) throws IOException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", classPath, BrokerUnderLoad.class.getName(),
-                jdbcUrl, QUEUE, Integer.toString(PRODUCERS), "300", Integer.toString(QUEUE_MEMORY_LIMIT));
+                jdbcUrl, QUEUE, Integer.toString(PRODUCERS), "300", Integer.toString(QUEUE_MEMORY_LIMIT),
+                reportFile.toString());
         return new ProcessBuilder(command)
                 .redirectError(log.toFile())
                 .start(); // standard input stays an open pipe: the child ends by itself when it closes

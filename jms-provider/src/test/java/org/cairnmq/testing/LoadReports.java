@@ -5,16 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * What a {@link BrokerUnderLoad} process reported, read from its standard output by a thread of its own as
- * the lines arrive. Tests wait on it for a condition, with a deadline.
+ * What a {@link BrokerUnderLoad} process reported, read by a thread of its own as the lines arrive: from its
+ * standard output while it runs, from its report file once it is dead. Tests wait on it for a condition,
+ * with a deadline.
  */
 public final class LoadReports {
     private final Set<String> sent = new LinkedHashSet<>();
@@ -23,7 +22,6 @@ public final class LoadReports {
     private boolean ready;
     private boolean ended;
     private int otherLines;
-    private final List<String> lines = new ArrayList<>();
     private final Thread reader;
 
     public LoadReports(InputStream childOutput) {
@@ -49,7 +47,6 @@ public final class LoadReports {
     }
 
     private synchronized void add(String line) {
-        lines.add(line);
         if (line.equals("READY")) {
             ready = true;
         } else if (line.startsWith("S ")) {
@@ -114,11 +111,6 @@ public final class LoadReports {
 
     public synchronized int acknowledgedCount() {
         return acknowledged.size();
-    }
-
-    /** Every line read, in order: kept so that a failed run can be looked at afterwards. */
-    public synchronized List<String> lines() {
-        return new ArrayList<>(lines);
     }
 
     public synchronized int otherLines() {
