@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * alike. Not part of the test suite: {@code mvn verify -Pbench} (docs/benchmarks.md). Settings by system
  * property: {@code cairn.bench.seconds} (10), {@code cairn.bench.runs} (3), {@code cairn.bench.size}
  * (1024), {@code cairn.bench.clients} ("1,4"), {@code cairn.bench.rate} (500, latency scenario),
- * {@code cairn.bench.scenarios} (the phase's own), {@code cairn.bench.warmup} (10 s per target and scenario, before
+ * {@code cairn.bench.scenarios} (the phase's own), {@code cairn.bench.targets} (all; e.g. "Cairn" alone, or
+ * "Cairn,Artemis JmsXA": labels' beginnings), {@code cairn.bench.warmup} (10 s per target and scenario, before
  * measuring), {@code cairn.bench.phases} ("h2,timer,postgresql": the server set-ups measured one after the other,
  * see {@link BenchPhase}).
  */
@@ -59,7 +60,7 @@ class BenchmarkIT extends BenchServerTest {
             try {
                 phase.setUp(management);
                 BenchReport report = new BenchReport(String.format("%d B messages, %d s per run, %d runs, latency "
-                        + "at %d msg/s", size, seconds, runs, rate), phase.targets());
+                        + "at %d msg/s", size, seconds, runs, rate), targets(phase));
                 reports.add(phase, report);
                 lost += measure(phase, phase.scenarios(scenarios), report);
             } catch (Exception e) {
@@ -86,9 +87,28 @@ class BenchmarkIT extends BenchServerTest {
         }
     }
 
+    /**
+     * The phase's targets whose labels start with one of those {@code cairn.bench.targets} names (all when it
+     * names none). Cairn stays first and cannot be left out: the ratios divide its figures by the others'.
+     */
+    private static List<BenchTarget> targets(BenchPhase phase) {
+        List<String> named = Arrays.stream(System.getProperty("cairn.bench.targets", "").split(","))
+                .map(String::trim).filter(name -> !name.isEmpty()).toList();
+        if (named.isEmpty()) {
+            return phase.targets();
+        }
+        List<BenchTarget> chosen = phase.targets().stream()
+                .filter(target -> named.stream().anyMatch(name -> target.label().startsWith(name))).toList();
+        if (chosen.isEmpty() || !chosen.get(0).equals(phase.targets().get(0))) {
+            throw new IllegalArgumentException("cairn.bench.targets=" + named + " leaves out "
+                    + phase.targets().get(0).label() + ", whose figures the ratios divide");
+        }
+        return chosen;
+    }
+
     /** Warms the phase's targets up, then runs its matrix, targets interleaved; returns the messages lost or doubled. */
     private long measure(BenchPhase phase, List<BenchScenario> scenarios, BenchReport report) throws Exception {
-        List<BenchTarget> targets = phase.targets();
+        List<BenchTarget> targets = targets(phase);
         // Warm-up, not recorded: the server's JIT compiles every target's paths before anything is measured.
         for (BenchScenario scenario : List.of(BenchScenario.PERSISTENT, BenchScenario.TRANSACTED,
                 BenchScenario.NON_PERSISTENT)) {
@@ -106,8 +126,9 @@ class BenchmarkIT extends BenchServerTest {
                         int producers = scenario == BenchScenario.LATENCY ? 1 : n;
                         BenchResult result = BenchDeployment.run(base, target, scenario, producers, n, size, seconds,
                                 rate);
-                        System.out.printf("%s %s P=C=%d run %d %s: %s%n", phase.id(), scenario, n, run,
-                                target.label(), result);
+                        // The time of day lets a slow run be matched with the server's and the database's logs.
+                        System.out.printf("%s %s %s P=C=%d run %d %s: %s%n", java.time.LocalTime.now().withNano(0),
+                                phase.id(), scenario, n, run, target.label(), result);
                         report.add(scenario, n, target, result);
                         lost += result.lost() + result.duplicated();
                     }

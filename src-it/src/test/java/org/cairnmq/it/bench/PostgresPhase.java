@@ -145,6 +145,13 @@ final class PostgresPhase implements BenchPhase {
         try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
             s.execute("ALTER SYSTEM SET fsync = on");
             s.execute("ALTER SYSTEM SET full_page_writes = on");
+            // What explains a slow run, in the cluster's server.log: checkpoints, vacuums, lock waits, slow statements.
+            s.execute("ALTER SYSTEM SET log_checkpoints = on");
+            s.execute("ALTER SYSTEM SET log_autovacuum_min_duration = 0");
+            s.execute("ALTER SYSTEM SET log_lock_waits = on");
+            s.execute("ALTER SYSTEM SET track_wal_io_timing = on"); // pg_stat_wal: time spent writing and syncing WAL
+            s.execute("ALTER SYSTEM SET log_min_duration_statement = "
+                    + Integer.getInteger("cairn.bench.postgresql.logSlowerThan", 100));
             s.execute("SELECT pg_reload_conf()");
         }
         // The server applies a reload asynchronously; a new connection sees it once done.
