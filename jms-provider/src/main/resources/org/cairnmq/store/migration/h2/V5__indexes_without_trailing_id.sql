@@ -1,0 +1,2 @@
+-- PostgreSQL only (see its V5): its planner chose indexes ending in id for deletes by id once their
+-- statistics said 0 rows. H2 picks the primary key for "where id = ?", and has no partial indexes.
