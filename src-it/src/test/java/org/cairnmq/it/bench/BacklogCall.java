@@ -34,7 +34,7 @@ final class BacklogCall {
                 java.nio.charset.StandardCharsets.UTF_8), target.jta(), target.destinationParameters(), s.messages(),
                 s.shallowMessages(), s.fillProducers(), s.consumers(), s.segments(), s.size(),
                 target == BenchTarget.CAIRN ? "cairn" : "activemq");
-        String id = BacklogResult.text(get(base, query), "id");
+        String id = JsonFields.text(get(base, query), "id");
         long deadline = System.nanoTime() + limit.toNanos();
         long nextPrint = 0;
         while (System.nanoTime() < deadline) {

@@ -1,5 +1,7 @@
 package org.cairnmq.it.bench;
 
+import static org.cairnmq.it.bench.JsonFields.number;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -40,23 +42,5 @@ record BacklogResult(String json, long messages, int size, int fillProducers, in
     /** The rates of the drain's segments (without the starting point). */
     double[] deepRates() {
         return segments.stream().mapToDouble(s -> s[1]).filter(r -> !Double.isNaN(r)).toArray();
-    }
-
-    static double number(String json, String name) {
-        return Double.parseDouble(text(json, name));
-    }
-
-    /** A field's value as written: a number, or a string without its quotes. */
-    static String text(String json, String name) {
-        int at = json.indexOf("\"" + name + "\":");
-        if (at < 0) {
-            throw new IllegalArgumentException("No " + name + " in " + json);
-        }
-        int from = at + name.length() + 3;
-        int to = from;
-        while (to < json.length() && ",}".indexOf(json.charAt(to)) < 0) {
-            to++;
-        }
-        return json.substring(from, to).replace("\"", "");
     }
 }

@@ -20,7 +20,7 @@ final class BenchDeployment {
 
     static WebArchive war() {
         return ShrinkWrap.create(WebArchive.class, NAME)
-                .addClasses(BenchServlet.class, ScenarioRunner.class, BenchScenario.class, BenchResult.class)
+                .addClasses(BenchServlet.class, ScenarioRunner.class, BenchScenario.class, BenchResult.class, JsonFields.class)
                 .addClasses(BacklogServlet.class, BacklogRun.class, SequenceCheck.class);
     }
 

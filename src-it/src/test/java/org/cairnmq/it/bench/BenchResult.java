@@ -25,25 +25,9 @@ public record BenchResult(long sent, long received, long lost, long duplicated, 
 
     /** Reads what {@link #toJson()} wrote. */
     public static BenchResult fromJson(String json) {
-        return new BenchResult(number(json, "sent"), number(json, "received"), number(json, "lost"),
-                number(json, "duplicated"), number(json, "elapsedMillis"), Double.parseDouble(field(json, "rate")),
-                number(json, "p50Micros"), number(json, "p99Micros"));
-    }
-
-    private static long number(String json, String name) {
-        return Long.parseLong(field(json, name));
-    }
-
-    private static String field(String json, String name) {
-        int at = json.indexOf("\"" + name + "\":");
-        if (at < 0) {
-            throw new IllegalArgumentException("No " + name + " in " + json);
-        }
-        int from = at + name.length() + 3;
-        int to = from;
-        while (to < json.length() && ",}".indexOf(json.charAt(to)) < 0) {
-            to++;
-        }
-        return json.substring(from, to);
+        return new BenchResult(JsonFields.whole(json, "sent"), JsonFields.whole(json, "received"),
+                JsonFields.whole(json, "lost"), JsonFields.whole(json, "duplicated"),
+                JsonFields.whole(json, "elapsedMillis"), JsonFields.number(json, "rate"),
+                JsonFields.whole(json, "p50Micros"), JsonFields.whole(json, "p99Micros"));
     }
 }
