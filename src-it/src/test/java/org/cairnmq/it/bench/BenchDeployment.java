@@ -20,8 +20,8 @@ final class BenchDeployment {
 
     static WebArchive war() {
         return ShrinkWrap.create(WebArchive.class, NAME)
-                .addClasses(BenchServlet.class, ScenarioRunner.class, BenchScenario.class, BenchResult.class, JsonFields.class)
-                .addClasses(BacklogServlet.class, BacklogRun.class, SequenceCheck.class);
+                .addClasses(BenchServlet.class, ScenarioRunner.class, BenchScenario.class, BenchResult.class)
+                .addClasses(BacklogServlet.class, BacklogRun.class, SequenceCheck.class, JsonFields.class);
     }
 
     /** Runs one scenario in the server and returns its result; fails with the server's error text. */
