@@ -81,6 +81,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         config.setJdbcUrl(durableH2Url(jdbcUrl));
         config.setPoolName("cairn-store");
         config.setMaximumPoolSize(8);
+        if (jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
+            // The driver takes it only where the URL gives no options of its own.
+            config.addDataSourceProperty("options", JpaMessageStore.POSTGRESQL_CONNECTION_OPTIONS);
+        }
         HikariDataSource pool = new HikariDataSource(config);
         try {
             return start(pool, pool, authenticator, options);

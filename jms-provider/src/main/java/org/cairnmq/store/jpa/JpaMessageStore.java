@@ -25,16 +25,24 @@ import org.cairnmq.store.StoredXid;
 /** {@link MessageStore} on JPA (Hibernate) over a non-JTA {@link DataSource}. */
 public final class JpaMessageStore implements MessageStore, PreparedTransactionStore {
     static final int DELETE_CHUNK = 500;
+    /**
+     * The PostgreSQL driver's {@code options} property that pools made for the store give their connections,
+     * so that the store need not set the planning mode in each of its transactions.
+     */
+    public static final String POSTGRESQL_CONNECTION_OPTIONS = CustomPlans.CONNECTION_OPTIONS;
     private final EntityManagerFactory entityManagers;
     private final DispatchClaims claims;
     private final String instanceId = UUID.randomUUID().toString();
     private final IdentifierGenerator messageIds;
     private final boolean postgresql;
+    private final boolean customPlansEachTransaction;
 
-    private JpaMessageStore(EntityManagerFactory entityManagers, DispatchClaims claims, boolean postgresql) {
+    private JpaMessageStore(EntityManagerFactory entityManagers, DispatchClaims claims, boolean postgresql,
+                            boolean customPlansEachTransaction) {
         this.entityManagers = entityManagers;
         this.claims = claims;
         this.postgresql = postgresql;
+        this.customPlansEachTransaction = customPlansEachTransaction;
         // The generator of MessageEntity's ids (the pooled sequence), so that rows written without JPA and
         // rows persisted as entities draw from one allocation.
         this.messageIds = (IdentifierGenerator) entityManagers.unwrap(SessionFactoryImplementor.class)
@@ -44,8 +52,10 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     /** Brings the schema up to date, then opens the store. */
     public static JpaMessageStore open(DataSource dataSource) {
         String database = SchemaMigration.migrate(dataSource);
+        boolean postgresql = "postgresql".equals(database);
         return new JpaMessageStore(StorePersistenceUnit.entityManagerFactory(dataSource),
-                DispatchClaims.forDatabase(database, dataSource), "postgresql".equals(database));
+                DispatchClaims.forDatabase(database, dataSource), postgresql,
+                postgresql && !CustomPlans.setByEveryConnection(dataSource));
     }
 
     @Override
@@ -56,7 +66,11 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = ((Number) messageIds.generate(session, null)).longValue();
             }
-            session.doWork(connection -> MessageRowStatements.apply(connection, batch, ids, instanceId));
+            if (postgresql) {
+                session.doWork(connection -> MessageRowArrays.apply(connection, batch, ids, instanceId));
+            } else {
+                session.doWork(connection -> MessageRowStatements.apply(connection, batch, ids, instanceId));
+            }
         });
         claims.committed(batch, ids);
         return ids;
@@ -309,20 +323,9 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
         entityManagers.close();
     }
 
-    /**
-     * PostgreSQL plans a prepared statement once for all parameters (a generic plan) after five executions,
-     * with the table's size at that moment. The message table swings between empty (autovacuum truncates
-     * it to 0 pages once a backlog is consumed) and hundreds of thousands of rows: a plan made while it was
-     * empty reads the whole table for {@code delete … where id = ?}, 52 ms a delete at 200,000 rows, and
-     * the driver keeps that statement for the connection's life. The setting stays with the connection's
-     * session; it is set in every transaction because a pooled connection set before cannot be told apart.
-     */
-    private static void planEachExecution(EntityManager em) {
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (java.sql.Statement statement = connection.createStatement()) {
-                statement.execute("SET plan_cache_mode = force_custom_plan");
-            }
-        });
+    /** Whether each store transaction sets PostgreSQL's plan mode itself (see {@link CustomPlans}). */
+    boolean setsCustomPlansEachTransaction() {
+        return customPlansEachTransaction;
     }
 
     private void inTransaction(java.util.function.Consumer<EntityManager> work) {
@@ -330,8 +333,8 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
-            if (postgresql) {
-                planEachExecution(em);
+            if (customPlansEachTransaction) {
+                em.unwrap(org.hibernate.Session.class).doWork(CustomPlans::setForSession);
             }
             work.accept(em);
             tx.commit();

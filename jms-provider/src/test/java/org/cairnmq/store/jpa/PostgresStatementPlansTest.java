@@ -1,6 +1,7 @@
 package org.cairnmq.store.jpa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -23,38 +24,74 @@ import org.junit.jupiter.api.Test;
 @PostgresTest
 class PostgresStatementPlansTest {
     private static final int POOL_SIZE = 2; // Flyway holds two while it migrates
+
     @Test
     void sendsAndAcknowledgementsOnAnEmptiedTableAreNeverRunWithAGenericPlan() throws Exception {
+        try (HikariDataSource pool = pool(false)) {
+            JpaMessageStore store = JpaMessageStore.open(pool);
+            assertTrue(store.setsCustomPlansEachTransaction(), "connections without the option need the SET");
+            assertNoGenericPlanOfTheDelete(store, pool);
+        }
+    }
+
+    @Test
+    void connectionsThatStartWithTheModeAreNotSetAgainAndStillPlanEachExecution() throws Exception {
+        try (HikariDataSource pool = pool(true)) {
+            JpaMessageStore store = JpaMessageStore.open(pool);
+            assertFalse(store.setsCustomPlansEachTransaction(), "the connection option was not recognised");
+            assertNoGenericPlanOfTheDelete(store, pool);
+        }
+    }
+
+    @Test
+    void aModeSetInTheSessionIsNotTakenForEveryConnection() throws Exception {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(PostgresExtension.cluster().createDatabase());
         config.setMaximumPoolSize(POOL_SIZE);
+        config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
         try (HikariDataSource pool = new HikariDataSource(config)) {
             JpaMessageStore store = JpaMessageStore.open(pool);
-            // Each send and acknowledgement on the empty table, well past the driver's and the server's
-            // thresholds for preparing and for choosing a generic plan (5 executions each).
-            for (int i = 0; i < 20; i++) {
-                long id = store.commit(new StoreBatch().insert(message(i)))[0];
-                store.commit(new StoreBatch().delete(id));
-            }
-            long generic = 0;
-            long custom = 0;
-            // Every connection of the pool at once, so that the one the transactions prepared on is among them.
-            try (Connection first = pool.getConnection(); Connection second = pool.getConnection()) {
-                for (Connection connection : new Connection[] {first, second}) {
-                    try (Statement statement = connection.createStatement();
-                         ResultSet plans = statement.executeQuery("SELECT generic_plans, custom_plans"
-                                 + " FROM pg_prepared_statements WHERE statement LIKE 'delete from cairn_message where id%'")) {
-                        while (plans.next()) {
-                            generic += plans.getLong("generic_plans");
-                            custom += plans.getLong("custom_plans");
-                        }
+            assertTrue(store.setsCustomPlansEachTransaction());
+            store.close();
+        }
+    }
+
+    private static HikariDataSource pool(boolean withOption) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(PostgresExtension.cluster().createDatabase());
+        config.setMaximumPoolSize(POOL_SIZE);
+        if (withOption) {
+            config.addDataSourceProperty("options", JpaMessageStore.POSTGRESQL_CONNECTION_OPTIONS);
+        }
+        return new HikariDataSource(config);
+    }
+
+    private static void assertNoGenericPlanOfTheDelete(JpaMessageStore store, HikariDataSource pool)
+            throws Exception {
+        // Each send and acknowledgement on the empty table, well past the driver's and the server's
+        // thresholds for preparing and for choosing a generic plan (5 executions each).
+        for (int i = 0; i < 20; i++) {
+            long id = store.commit(new StoreBatch().insert(message(i)))[0];
+            store.commit(new StoreBatch().delete(id));
+        }
+        long generic = 0;
+        long custom = 0;
+        // Every connection of the pool at once, so that the one the transactions prepared on is among them.
+        try (Connection first = pool.getConnection(); Connection second = pool.getConnection()) {
+            for (Connection connection : new Connection[] {first, second}) {
+                try (Statement statement = connection.createStatement();
+                     ResultSet plans = statement.executeQuery("SELECT generic_plans, custom_plans"
+                             + " FROM pg_prepared_statements WHERE statement LIKE 'delete from cairn_message where id%'")) {
+                    while (plans.next()) {
+                        generic += plans.getLong("generic_plans");
+                        custom += plans.getLong("custom_plans");
                     }
                 }
             }
-            assertTrue(custom > 0, "the acknowledgement's delete was not prepared on the server");
-            assertEquals(0, generic, "delete run with a generic plan");
-            store.close();
         }
+        assertTrue(custom > 0, "the acknowledgement's delete was not prepared on the server");
+        assertEquals(0, generic, "delete run with a generic plan");
+        store.close();
     }
 
     private static StoredMessage message(int n) {

@@ -61,7 +61,8 @@ final class PostgresPhase implements BenchPhase {
         if (Boolean.parseBoolean(System.getProperty("cairn.bench.postgresql.fsync", "true"))) {
             makeDurable(cluster.jdbcUrl("postgres"));
         }
-        String cairnUrl = cluster.createDatabase();
+        // As docs/store.md advises: the connections plan each execution from their start (CustomPlans).
+        String cairnUrl = cluster.createDatabase() + "&options=-c%20plan_cache_mode%3Dforce_custom_plan";
         String artemisUrl = cluster.createDatabase();
         System.out.println("PostgreSQL phase: " + cluster + ", Cairn on " + cairnUrl + ", Artemis on " + artemisUrl);
 
