@@ -28,7 +28,10 @@ final class MessageRowArrays {
             + "?::bytea[], ?::bytea[], ?::varchar[]) as r(id, destination, subscription_id, message_id, sent_at, "
             + "correlation_id, reply_to, message_type, priority, expiration, delivery_time, delivery_count, "
             + "body_type, properties, body, claimed_by)";
-    private static final String DELETE = "delete from cairn_message where id = any(?::bigint[])";
+    /** The element type of each array {@link #INSERT} takes, in its order. */
+    private static final String[] COLUMN_TYPES = {"bigint", "varchar", "bigint", "varchar", "bigint", "varchar",
+            "varchar", "varchar", "integer", "bigint", "bigint", "integer", "integer", "bytea", "bytea", "varchar"};
+    private static final String DELETE = ""delete from cairn_message where id = any(?::bigint[])";
     private static final String COUNT = "update cairn_message m set delivery_count = c.attempts "
             + "from unnest(?::bigint[], ?::integer[]) as c(id, attempts) where m.id = c.id";
 
@@ -77,11 +80,9 @@ final class MessageRowArrays {
             throws SQLException {
         List<StoredMessage> inserts = batch.inserts();
         int n = inserts.size();
-        String[] types = {"bigint", "varchar", "bigint", "varchar", "bigint", "varchar", "varchar", "varchar",
-                "integer", "bigint", "bigint", "integer", "integer", "bytea", "bytea", "varchar"};
-        Object[][] columns = new Object[types.length][];
-        for (int c = 0; c < types.length; c++) {
-            columns[c] = elements(types[c], n);
+        Object[][] columns = new Object[COLUMN_TYPES.length][];
+        for (int c = 0; c < COLUMN_TYPES.length; c++) {
+            columns[c] = elements(COLUMN_TYPES[c], n);
         }
         for (int i = 0; i < n; i++) {
             StoredMessage m = inserts.get(i);
@@ -94,8 +95,8 @@ final class MessageRowArrays {
             }
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (int c = 0; c < types.length; c++) {
-                insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+            for (int c = 0; c < COLUMN_TYPES.length; c++) {
+                insert.setArray(c + 1, connection.createArrayOf(COLUMN_TYPES[c], columns[c]));
             }
             insert.executeUpdate();
         }

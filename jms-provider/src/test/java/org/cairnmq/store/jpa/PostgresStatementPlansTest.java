@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.function.Consumer;
 import org.cairnmq.store.StoreBatch;
 import org.cairnmq.store.StoredHeaders;
 import org.cairnmq.store.StoredMessage;
@@ -27,7 +28,7 @@ class PostgresStatementPlansTest {
 
     @Test
     void sendsAndAcknowledgementsOnAnEmptiedTableAreNeverRunWithAGenericPlan() throws Exception {
-        try (HikariDataSource pool = pool(false)) {
+        try (HikariDataSource pool = pool(config -> { })) {
             JpaMessageStore store = JpaMessageStore.open(pool);
             assertTrue(store.setsCustomPlansEachTransaction(), "connections without the option need the SET");
             assertNoGenericPlanOfTheDelete(store, pool);
@@ -36,7 +37,8 @@ class PostgresStatementPlansTest {
 
     @Test
     void connectionsThatStartWithTheModeAreNotSetAgainAndStillPlanEachExecution() throws Exception {
-        try (HikariDataSource pool = pool(true)) {
+        try (HikariDataSource pool = pool(config -> config.addDataSourceProperty("options",
+                JpaMessageStore.POSTGRESQL_CONNECTION_OPTIONS))) {
             JpaMessageStore store = JpaMessageStore.open(pool);
             assertFalse(store.setsCustomPlansEachTransaction(), "the connection option was not recognised");
             assertNoGenericPlanOfTheDelete(store, pool);
@@ -44,25 +46,21 @@ class PostgresStatementPlansTest {
     }
 
     @Test
-    void aModeSetInTheSessionIsNotTakenForEveryConnection() throws Exception {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(PostgresExtension.cluster().createDatabase());
-        config.setMaximumPoolSize(POOL_SIZE);
-        config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
-        try (HikariDataSource pool = new HikariDataSource(config)) {
+    void aModeSetInTheSessionIsNotTakenForEveryConnection() {
+        try (HikariDataSource pool = pool(config ->
+                config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan"))) {
             JpaMessageStore store = JpaMessageStore.open(pool);
             assertTrue(store.setsCustomPlansEachTransaction());
             store.close();
         }
     }
 
-    private static HikariDataSource pool(boolean withOption) {
+    /** A pool on a new database, set up further by {@code setUp}. */
+    private static HikariDataSource pool(Consumer<HikariConfig> setUp) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(PostgresExtension.cluster().createDatabase());
         config.setMaximumPoolSize(POOL_SIZE);
-        if (withOption) {
-            config.addDataSourceProperty("options", JpaMessageStore.POSTGRESQL_CONNECTION_OPTIONS);
-        }
+        setUp.accept(config);
         return new HikariDataSource(config);
     }
 
