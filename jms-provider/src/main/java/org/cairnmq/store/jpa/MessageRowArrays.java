@@ -31,7 +31,7 @@ final class MessageRowArrays {
     /** The element type of each array {@link #INSERT} takes, in its order. */
     private static final String[] COLUMN_TYPES = {"bigint", "varchar", "bigint", "varchar", "bigint", "varchar",
             "varchar", "varchar", "integer", "bigint", "bigint", "integer", "integer", "bytea", "bytea", "varchar"};
-    private static final String DELETE = ""delete from cairn_message where id = any(?::bigint[])";
+    private static final String DELETE = "delete from cairn_message where id = any(?::bigint[])";
     private static final String COUNT = "update cairn_message m set delivery_count = c.attempts "
             + "from unnest(?::bigint[], ?::integer[]) as c(id, attempts) where m.id = c.id";
 
