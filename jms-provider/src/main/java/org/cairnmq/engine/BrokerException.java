@@ -18,6 +18,8 @@ public final class BrokerException extends RuntimeException {
         MESSAGE_FORMAT,
         /** A transaction could not commit and was rolled back. */
         TRANSACTION_ROLLED_BACK,
+        /** A limit was reached: memory for messages that cannot page, or a bounded wait for room ran out. */
+        RESOURCE_ALLOCATION,
         /** The store or another resource failed. */
         RESOURCE
     }

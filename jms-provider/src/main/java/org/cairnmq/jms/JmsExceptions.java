@@ -39,6 +39,7 @@ final class JmsExceptions {
             case INVALID_CLIENT_ID -> new jakarta.jms.InvalidClientIDException(e.getMessage());
             case MESSAGE_FORMAT -> new MessageFormatException(e.getMessage());
             case TRANSACTION_ROLLED_BACK -> new TransactionRolledBackException(e.getMessage());
+            case RESOURCE_ALLOCATION -> new ResourceAllocationException(e.getMessage());
             case RESOURCE -> new JMSException(e.getMessage());
         };
         jms.setLinkedException(e);
