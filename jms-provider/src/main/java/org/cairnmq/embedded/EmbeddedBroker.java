@@ -81,6 +81,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         config.setJdbcUrl(durableH2Url(jdbcUrl));
         config.setPoolName("cairn-store");
         config.setMaximumPoolSize(8);
+        // Hikari's default of 30 s would hold a send three times the 10 s statement bound when the
+        // database is gone (docs/failures.md).
+        config.setConnectionTimeout(Long.getLong("cairn.store.connectionTimeoutMillis", 10_000));
         if (jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
             // The driver takes it only where the URL gives no options of its own.
             config.addDataSourceProperty("options", JpaMessageStore.POSTGRESQL_CONNECTION_OPTIONS);

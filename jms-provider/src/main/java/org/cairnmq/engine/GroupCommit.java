@@ -26,7 +26,14 @@ import org.cairnmq.store.StoredMessage;
  *
  * <p>A group is all or nothing in the store, so when its transaction fails each batch of the group is
  * committed again on its own: one bad batch fails only its own caller. A batch that was alone is not
- * tried again.
+ * tried again. The batches keep the ids the group's attempt gave them and the store skips rows already
+ * there, so when the group's failure was ambiguous (the database committed, the driver threw) the second
+ * attempt stores nothing twice.
+ *
+ * <p>Waits are bounded: a caller whose batch is still queued after {@code queueWait}, or whose thread is
+ * interrupted while it is queued, takes it back unwritten and fails ({@link BrokerException.Kind#RESOURCE});
+ * a batch a leader has taken is being written, and its caller waits for the outcome, which the store's
+ * statement timeouts bound.
  *
  * <p>{@link #close()} refuses new batches and lets those already handed in be committed (up to
  * {@link #CLOSE_WAIT}); a batch still queued after that fails, unwritten, with
@@ -40,11 +47,14 @@ final class GroupCommit implements AutoCloseable {
     static final long MAX_BYTES = 4L << 20;
     static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
     static final String SWITCH_PROPERTY = "cairn.groupCommit";
+    /** How long a batch may wait in the queue for its turn, unless set otherwise. */
+    static final Duration QUEUE_WAIT = Duration.ofSeconds(20);
 
     private final MessageStore store;
     private final boolean grouping;
     private final int maxRows;
     private final long maxBytes;
+    private final long queueWaitNanos;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition drained = lock.newCondition();
     // Guarded by lock: the batches not yet taken by a leader, and whether a caller leads (or is handed the lead).
@@ -53,10 +63,15 @@ final class GroupCommit implements AutoCloseable {
     private volatile boolean closed;
 
     GroupCommit(MessageStore store, boolean grouping, int maxRows, long maxBytes) {
+        this(store, grouping, maxRows, maxBytes, QUEUE_WAIT);
+    }
+
+    GroupCommit(MessageStore store, boolean grouping, int maxRows, long maxBytes, Duration queueWait) {
         this.store = store;
         this.grouping = grouping;
         this.maxRows = maxRows;
         this.maxBytes = maxBytes;
+        this.queueWaitNanos = queueWait.toNanos();
     }
 
     /** Over a store, grouping unless the system property {@value #SWITCH_PROPERTY} is {@code false}. */
@@ -67,13 +82,16 @@ final class GroupCommit implements AutoCloseable {
 
     /**
      * Makes a batch durable, possibly in one transaction with other callers' batches, and returns once it
-     * is committed. Blocks the caller, uninterruptibly (an interrupt is kept for later): once handed in, a
-     * batch may be written at any moment, so the caller must learn the outcome. The caller may have to
-     * commit the batches of others first.
+     * is committed. The caller may have to commit the batches of others first. An interrupt while the batch
+     * is queued takes it back unwritten; once a leader has taken it, the caller waits for the outcome and
+     * keeps the interrupt for later.
      *
      * @return the ids the store gave the batch's inserts, in the same order
-     * @throws StoreException   if the batch's transaction failed; then none of the batch was written
-     * @throws BrokerException  ({@link BrokerException.Kind#ILLEGAL_STATE}) once closed; nothing was written
+     * @throws StoreException   if the batch's transaction failed (see {@link MessageStore#commit} for when
+     *                          the outcome is in doubt)
+     * @throws BrokerException  ({@link BrokerException.Kind#ILLEGAL_STATE}) once closed, or
+     *                          ({@link BrokerException.Kind#RESOURCE}) when the queue wait ran out or the
+     *                          caller was interrupted while queued; in each case nothing was written
      */
     long[] commit(StoreBatch batch) {
         if (closed) {
@@ -147,18 +165,50 @@ final class GroupCommit implements AutoCloseable {
     /**
      * Parks until the batch is done or its caller is handed the lead; returns whether it was handed the
      * lead (then it must lead, if only to hand the lead on: its batch may have been refused by close
-     * meanwhile). An interrupt does not end the wait: it is kept for the caller.
+     * meanwhile). While the batch is still queued, the queue wait running out or an interrupt takes it back
+     * unwritten; once a leader took it, the caller waits for the outcome and keeps the interrupt.
      */
     private boolean awaitTurn(Request mine) {
         boolean interrupted = false;
+        boolean taken = false;
+        long deadline = System.nanoTime() + queueWaitNanos;
         while (!mine.done && !mine.leads) {
-            LockSupport.park(this);
+            long left = deadline - System.nanoTime();
+            if (!taken && (interrupted || left <= 0)) {
+                if (withdraw(mine, interrupted)) {
+                    break;
+                }
+                taken = true;
+            }
+            if (!taken) {
+                LockSupport.parkNanos(this, left);
+            } else {
+                LockSupport.park(this); // taken by a leader: its write is bounded by the statement timeouts
+            }
             interrupted |= Thread.interrupted();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
         return mine.leads;
+    }
+
+    /** Takes a batch out of the queue if no leader has taken it yet; it fails, unwritten. */
+    private boolean withdraw(Request mine, boolean interrupted) {
+        lock.lock();
+        try {
+            if (mine.leads || !waiting.remove(mine)) {
+                return false;
+            }
+            mine.failure = new BrokerException(BrokerException.Kind.RESOURCE, interrupted
+                    ? "Interrupted while waiting for the store; the message was not written"
+                    : "The store did not take the write within " + java.util.concurrent.TimeUnit.NANOSECONDS
+                            .toMillis(queueWaitNanos) + " ms; the message was not written");
+            mine.done = true;
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -321,6 +371,9 @@ final class GroupCommit implements AutoCloseable {
         long[] result() {
             if (refused) {
                 throw closedError();
+            }
+            if (failure instanceof BrokerException unwritten) {
+                throw new BrokerException(unwritten.kind(), unwritten.getMessage(), unwritten);
             }
             if (failure != null) {
                 // A new exception, so that the caller's own stack shows; the store's failure is its cause.

@@ -14,8 +14,14 @@ public interface MessageStore extends AutoCloseable {
     /**
      * Writes the whole batch in one database transaction and returns once it is committed.
      *
+     * <p>Idempotent per batch: at the first attempt the store gives the inserts ids and records them in the
+     * batch ({@link StoreBatch#assignIds}); a later attempt with the same batch writes the same ids and
+     * skips the rows that exist, so that an attempt after an ambiguous failure stores nothing twice.
+     *
      * @return the ids given to {@link StoreBatch#inserts()}, in the same order
-     * @throws StoreException if the transaction did not commit; then none of the batch was written
+     * @throws StoreException if the transaction failed. Usually none of the batch was written; when the
+     *                        failure came with the commit itself, the database may have committed it: the
+     *                        outcome is in doubt until the batch is written again or its rows are looked up
      */
     long[] commit(StoreBatch batch);
 
@@ -70,7 +76,10 @@ public interface MessageStore extends AutoCloseable {
     /** Claims those of the given messages that no live instance holds (management acting on them). */
     List<StoredMessage> claimFree(Collection<Long> ids);
 
-    /** Claims the given messages for this instance whatever holds them (start-up recovery of XA branches). */
+    /**
+     * Claims the given messages for this instance whatever holds them (start-up recovery of XA branches,
+     * and reconciling writes whose outcome was in doubt); ids without a row are left out.
+     */
     List<StoredMessage> claimById(Collection<Long> ids);
 
     /** How many messages of a queue no instance holds, including those whose delivery time is ahead. */

@@ -217,7 +217,7 @@ class GroupCommitTest {
     }
 
     @Test
-    void aCallerInterruptedWhileQueuedStillLearnsItsOutcomeAndKeepsTheInterrupt() throws Exception {
+    void aCallerInterruptedWhileQueuedTakesItsBatchBackUnwrittenAndKeepsTheInterrupt() throws Exception {
         GroupCommit group = grouping(GroupCommit.MAX_ROWS, GroupCommit.MAX_BYTES);
         ScriptedStore.Gate gate = store.hold(1);
         Future<long[]> a = commitAsync(group, batch("a"));
@@ -237,12 +237,57 @@ class GroupCommitTest {
         awaitTrue(() -> group.waiting() == 1, "the caller queued");
 
         caller.interrupt();
+
+        BrokerException unwritten = failure(outcome, BrokerException.class);
+        assertEquals(BrokerException.Kind.RESOURCE, unwritten.kind());
+        assertTrue(stillInterrupted.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(0, group.waiting());
+        gate.release();
+        result(a);
+        assertEquals(1, store.commits().size(), "the withdrawn batch reached the store");
+        assertEquals(1, store.written.size());
+    }
+
+    @Test
+    void aBatchQueuedLongerThanTheQueueWaitFailsUnwrittenAndTheQueueGoesOn() throws Exception {
+        GroupCommit group = new GroupCommit(store, true, GroupCommit.MAX_ROWS, GroupCommit.MAX_BYTES,
+                Duration.ofMillis(200));
+        ScriptedStore.Gate gate = store.hold(1);
+        Future<long[]> a = commitAsync(group, batch("a"));
+        gate.awaitEntered();
+        Future<long[]> b = commitAsync(group, batch("b"));
+
+        BrokerException unwritten = failure(b, BrokerException.class);
+
+        assertEquals(BrokerException.Kind.RESOURCE, unwritten.kind());
+        gate.release();
+        result(a);
+        StoreBatch c = batch("c");
+        assertOwnIds(c, group.commit(c));
+        assertEquals(2, store.written.size(), "only a and c are stored");
+    }
+
+    @Test
+    void aGroupWhoseCommitFailedAmbiguouslyIsNotStoredTwice() throws Exception {
+        GroupCommit group = grouping(GroupCommit.MAX_ROWS, GroupCommit.MAX_BYTES);
+        ScriptedStore.Gate gate = store.hold(1);
+        Future<long[]> a = commitAsync(group, batch("a"));
+        gate.awaitEntered();
+        StoreBatch b = batch("b1", "b2");
+        StoreBatch c = batch("c1");
+        List<Future<long[]>> queued = List.of(queue(group, b, 1), queue(group, c, 2));
+        store.failAfterCommit(2); // a's commit, then the group of b and c: written, then the driver throws
+
         gate.release();
 
-        result(a);
-        assertOwnIds(mine, result(outcome));
-        assertTrue(stillInterrupted.get(WAIT_SECONDS, TimeUnit.SECONDS));
-        assertFalse(store.commits().get(1).interrupted(), "the store saw the interrupt");
+        assertInstanceOf(StoreException.class, assertThrows(ExecutionException.class,
+                () -> a.get(WAIT_SECONDS, TimeUnit.SECONDS)).getCause(), "a was alone: not tried again");
+        assertOwnIds(b, result(queued.get(0)));
+        assertOwnIds(c, result(queued.get(1)));
+        Set<String> messageIds = new HashSet<>();
+        store.written.values().forEach(m -> assertTrue(messageIds.add(m.headers().messageId()),
+                "stored twice: " + m.headers().messageId()));
+        assertEquals(Set.of("a", "b1", "b2", "c1"), messageIds);
     }
 
     @Test
@@ -378,7 +423,7 @@ class GroupCommitTest {
         }
     }
 
-    private static <T extends Throwable> T failure(Future<long[]> future, Class<T> type) throws Exception {
+    private static <T extends Throwable> T failure(Future<long[]> future, Class<T> type) {
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> future.get(WAIT_SECONDS, TimeUnit.SECONDS));
         return assertInstanceOf(type, e.getCause());

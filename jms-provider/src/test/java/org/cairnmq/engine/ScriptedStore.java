@@ -40,7 +40,13 @@ final class ScriptedStore implements MessageStore {
     final Map<Long, StoredMessage> written = new ConcurrentHashMap<>();
     final Map<Long, Boolean> deleted = new ConcurrentHashMap<>();
     private volatile Predicate<StoreBatch> refuse = batch -> false;
+    private final AtomicInteger ambiguousCommits = new AtomicInteger();
     private volatile Error error;
+
+    /** The next {@code count} commits write their batch, then fail as a commit whose outcome is unknown. */
+    void failAfterCommit(int count) {
+        ambiguousCommits.set(count);
+    }
 
     /** Holds commits until {@link #release()}: the next {@code commits} calls wait in the store. */
     static final class Gate {
@@ -94,19 +100,29 @@ final class ScriptedStore implements MessageStore {
                         Thread.currentThread(), interrupted));
                 throw e;
             }
+            // As the JPA store: ids are given at the first attempt and kept by the batch.
+            long[] ids = batch.ids();
+            if (ids == null) {
+                ids = new long[batch.inserts().size()];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = nextId.getAndIncrement();
+                }
+                batch.assignIds(ids);
+            }
             if (refuse.test(batch)) {
                 commits.add(new Commit(batch.inserts().size(), batch.deletes().size(), false,
                         Thread.currentThread(), interrupted));
                 throw new StoreException("Store transaction failed: refused row", null);
             }
-            long[] ids = new long[batch.inserts().size()];
             for (int i = 0; i < ids.length; i++) {
-                ids[i] = nextId.getAndIncrement();
-                written.put(ids[i], batch.inserts().get(i));
+                written.putIfAbsent(ids[i], batch.inserts().get(i)); // a second attempt writes nothing twice
             }
             batch.deletes().forEach(id -> deleted.put(id, true));
             commits.add(new Commit(batch.inserts().size(), batch.deletes().size(), true, Thread.currentThread(),
                     interrupted));
+            if (ambiguousCommits.get() > 0 && ambiguousCommits.getAndDecrement() > 0) {
+                throw new StoreException("Store transaction failed: connection lost during commit", null);
+            }
             return ids;
         } finally {
             active.decrementAndGet();

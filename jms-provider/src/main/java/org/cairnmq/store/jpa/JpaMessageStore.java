@@ -49,31 +49,93 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
                 .getMappingMetamodel().getEntityDescriptor(MessageEntity.class).getGenerator();
     }
 
-    /** Brings the schema up to date, then opens the store. */
+    /**
+     * Brings the schema up to date, then opens the store, with the statement timeout of
+     * {@code -Dcairn.store.statementTimeoutSeconds} (10 s unless set).
+     */
     public static JpaMessageStore open(DataSource dataSource) {
+        return open(dataSource, StatementTimeouts.configured());
+    }
+
+    /**
+     * Brings the schema up to date, then opens the store.
+     *
+     * @param statementTimeout how long any one statement of the store may run or wait for a lock before it
+     *                         fails (whole seconds; zero for no limit)
+     */
+    public static JpaMessageStore open(DataSource dataSource, java.time.Duration statementTimeout) {
         String database = SchemaMigration.migrate(dataSource);
         boolean postgresql = "postgresql".equals(database);
-        return new JpaMessageStore(StorePersistenceUnit.entityManagerFactory(dataSource),
+        return new JpaMessageStore(StorePersistenceUnit.entityManagerFactory(
+                        StatementTimeouts.over(dataSource, statementTimeout)),
                 DispatchClaims.forDatabase(database, dataSource), postgresql,
                 postgresql && !CustomPlans.setByEveryConnection(dataSource));
     }
 
     @Override
     public long[] commit(StoreBatch batch) {
-        long[] ids = new long[batch.inserts().size()];
+        long[] given = batch.ids();
+        long[][] written = new long[1][];
         inTransaction(em -> {
             SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = ((Number) messageIds.generate(session, null)).longValue();
+            long[] ids = given;
+            if (ids == null) {
+                ids = new long[batch.inserts().size()];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = ((Number) messageIds.generate(session, null)).longValue();
+                }
+                batch.assignIds(ids); // kept by the batch: another attempt writes the same ids
             }
+            written[0] = ids;
+            // Written before, by an attempt that may have committed: the rows already there are not written twice.
+            StoreBatch rows = given == null ? batch : withoutRowsPresent(em, batch, ids);
+            long[] rowIds = rows.ids() == null ? ids : rows.ids();
             if (postgresql) {
-                session.doWork(connection -> MessageRowArrays.apply(connection, batch, ids, instanceId));
+                session.doWork(connection -> MessageRowArrays.apply(connection, rows, rowIds, instanceId));
             } else {
-                session.doWork(connection -> MessageRowStatements.apply(connection, batch, ids, instanceId));
+                session.doWork(connection -> MessageRowStatements.apply(connection, rows, rowIds, instanceId));
             }
         });
-        claims.committed(batch, ids);
-        return ids;
+        claims.committed(batch, written[0]);
+        return written[0];
+    }
+
+    /** The batch less the inserts whose rows exist (its deletes and delivery counts do no harm twice). */
+    private static StoreBatch withoutRowsPresent(EntityManager em, StoreBatch batch, long[] ids) {
+        java.util.Set<Long> present = new java.util.HashSet<>(existing(em, java.util.Arrays.stream(ids).boxed().toList()));
+        if (present.isEmpty()) {
+            return batch;
+        }
+        StoreBatch rest = new StoreBatch();
+        List<Long> restIds = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (present.contains(ids[i])) {
+                continue;
+            }
+            if (batch.isClaimed(i)) {
+                rest.insert(batch.inserts().get(i));
+            } else {
+                rest.insertUnclaimed(batch.inserts().get(i));
+            }
+            restIds.add(ids[i]);
+        }
+        batch.deletes().forEach(rest::delete);
+        batch.deliveryCounts().forEach(rest::deliveryCount);
+        rest.assignIds(restIds.stream().mapToLong(Long::longValue).toArray());
+        return rest;
+    }
+
+    private static List<Long> existing(EntityManager em, List<Long> ids) {
+        List<Long> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += DELETE_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + DELETE_CHUNK));
+            for (Object id : em.createNativeQuery("select id from cairn_message where id in (:ids)")
+                    .setParameter("ids", chunk)
+                    .getResultList()) {
+                found.add(((Number) id).longValue());
+            }
+        }
+        return found;
     }
 
     @Override
