@@ -41,10 +41,15 @@ public final class Broker implements AutoCloseable {
     private final ConcurrentMap<String, EngineConnection> temporaryOwners = new ConcurrentHashMap<>();
     private static final String TEMPORARY_PREFIX = "$cairn.temp.";
     private final PageLoader pager;
+    private final StoreHealth health;
+    private final InDoubtWrites inDoubt = new InDoubtWrites();
+    private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final String nodeName;
     private final EngineManagement management;
     private final long leaseMillis;
+    /** How long the broker waits before it tries a failed removal of its own again (expiry, dead-lettering). */
+    static final long STORE_RETRY_MILLIS = Long.getLong("cairn.store.retryMillis", 1_000);
 
     private Broker(MessageStore store, Executor deliveryThreads, Clock clock, BrokerOptions options) {
         this.nodeName = options.nodeName();
@@ -56,6 +61,7 @@ public final class Broker implements AutoCloseable {
         this.xa = store instanceof PreparedTransactionStore prepared ? new XaResourceManager(this, prepared) : null;
         this.writes = GroupCommit.over(store);
         this.management = new EngineManagement(this, new MessageOperations(this, store));
+        this.health = new StoreHealth(deliveryThreads, this::probeStoreLater);
         this.pager = new PageLoader(store, scheduler, clock, options.queueMemoryLimit(), this::fromStore);
     }
 
@@ -243,9 +249,9 @@ public final class Broker implements AutoCloseable {
         boolean isDeadLetterQueue = failed.queue.subscriptionId() == 0
                 && failed.queue.name().equals(policy.deadLetterQueue());
         if (failed.deliveryCount() >= policy.maxDeliveryAttempts() && !isDeadLetterQueue) {
-            failed.queue.statistics.deadLettered.incrementAndGet();
             moveToDeadEnd(failed, policy.deadLetterQueue(),
                     "delivered " + failed.deliveryCount() + " times without acknowledgement");
+            failed.queue.statistics.deadLettered.incrementAndGet();
             return;
         }
         long delay = policy.delayBeforeAttempt(next.deliveryCount());
@@ -268,7 +274,7 @@ public final class Broker implements AutoCloseable {
             return;
         }
         try {
-            writes.commit(batch);
+            storeCall(() -> writes.commit(batch));
         } catch (RuntimeException e) {
             java.util.logging.Logger.getLogger(Broker.class.getName())
                     .warning("Could not record delivery attempts: " + e.getMessage());
@@ -278,15 +284,19 @@ public final class Broker implements AutoCloseable {
     /** A message found expired: to the expiry queue, or dropped. */
     void expire(QueuedMessage expired) {
         String expiryQueue = deliveryPolicy(expired.queue.name()).expiryQueue();
-        expired.queue.statistics.expired.incrementAndGet();
         if (expiryQueue == null) {
-            write(List.of(), List.of(expired));
+            Work work = route(List.of(), List.of(expired), false);
+            retryOnStoreFailure(expired, "drop expired", () -> commit(work));
         } else {
             moveToDeadEnd(expired, expiryQueue, "expired");
         }
+        expired.queue.statistics.expired.incrementAndGet();
     }
 
-    /** Moves a message to a queue with its origin and the reason as properties, in one store transaction. */
+    /**
+     * Moves a message to a queue with its origin and the reason as properties, in one store transaction.
+     * If the store fails the move is tried again later: the message is neither lost nor delivered again.
+     */
     private void moveToDeadEnd(QueuedMessage message, String queueName, String reason) {
         BrokerMessage original = message.message();
         Map<String, Object> properties = new java.util.LinkedHashMap<>(original.properties());
@@ -299,7 +309,33 @@ public final class Broker implements AutoCloseable {
                 h.type(), h.persistent(), h.priority(), 0, 0);
         OutgoingMessage moved = new OutgoingMessage(DestinationAddress.queue(queueName),
                 new BrokerMessage(landed, properties, original.bodyType(), original.body()), null, null);
-        write(List.of(moved), List.of(message));
+        // Routed once, committed as often as it takes: a second attempt after an ambiguous failure finds
+        // the copy written and does not write it again. Kept in memory where it lands, so no page is waited for.
+        Work work = route(List.of(moved), List.of(message), false);
+        retryOnStoreFailure(message, "move to " + queueName, () -> commit(work));
+    }
+
+    /**
+     * Runs a removal of the broker's own (expiry, dead-lettering); when the store fails, logs it and runs it
+     * again after {@link #STORE_RETRY_MILLIS}, as long as the broker is open.
+     */
+    private void retryOnStoreFailure(QueuedMessage message, String what, Runnable removal) {
+        try {
+            removal.run();
+        } catch (BrokerException e) {
+            if (e.kind() != BrokerException.Kind.RESOURCE) {
+                throw e;
+            }
+            java.util.logging.Logger.getLogger(Broker.class.getName()).warning("CAIRN-ENGINE-020 Could not "
+                    + what + " message " + message.message().headers().messageId() + "; trying again in "
+                    + STORE_RETRY_MILLIS + " ms: " + e.getMessage());
+            QueueStatistics statistics = message.queue.statistics;
+            statistics.scheduled.incrementAndGet();
+            scheduler.at(now() + STORE_RETRY_MILLIS, () -> {
+                statistics.scheduled.decrementAndGet();
+                retryOnStoreFailure(message, what, removal);
+            });
+        }
     }
 
     /**
@@ -551,9 +587,23 @@ public final class Broker implements AutoCloseable {
         acknowledged.forEach(m -> m.queue.statistics.acknowledged.incrementAndGet());
     }
 
-    /** As {@link #complete}, for the broker's own removals (expiry, dead-lettering, management). */
+    /**
+     * As {@link #complete}, for the broker's own removals (expiry, dead-lettering, management). When the
+     * store fails, the sends whose outcome is in doubt are looked for once it answers again
+     * ({@link InDoubtWrites}), and the failure is thrown.
+     */
     void write(List<OutgoingMessage> sends, List<QueuedMessage> removed) {
         Work work = route(sends, removed, true);
+        try {
+            commit(work);
+        } catch (RuntimeException e) {
+            rememberInDoubt(work);
+            throw e;
+        }
+    }
+
+    /** Commits routed work, then makes its arrivals deliverable. The same work may be committed again after a failure. */
+    private void commit(Work work) {
         long[] ids;
         try {
             ids = work.batch.isEmpty() ? new long[0] : storeCall(() -> writes.commit(work.batch));
@@ -562,6 +612,29 @@ public final class Broker implements AutoCloseable {
             throw e;
         }
         arrivals(work, ids).forEach(this::makeDeliverable);
+    }
+
+    /** The inserts of failed work that reached the store: they may have committed. */
+    private void rememberInDoubt(Work work) {
+        long[] ids = work.batch.ids();
+        if (ids == null || ids.length == 0) {
+            return; // never reached the store, or nothing inserted: nothing to look for
+        }
+        List<QueueDestination> claimed = new ArrayList<>();
+        List<Long> claimedIds = new ArrayList<>();
+        List<QueueDestination> unclaimed = new ArrayList<>();
+        List<Long> unclaimedIds = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < work.targets.size(); i++) {
+            QueueDestination target = work.targets.get(i);
+            if (work.messages.get(i).headers().persistent() && target.durable()) {
+                boolean isClaimed = work.batch.isClaimed(next);
+                (isClaimed ? claimed : unclaimed).add(target);
+                (isClaimed ? claimedIds : unclaimedIds).add(ids[next++]);
+            }
+        }
+        inDoubt.add(claimedIds, claimed, unclaimedIds, unclaimed);
+        probeStoreLater();
     }
 
     /** A transaction's writes, routed: what the store must write, and where each sent copy goes. */
@@ -707,12 +780,81 @@ public final class Broker implements AutoCloseable {
         return fromStore(stored, queue);
     }
 
+    /** A store call; its failure becomes the engine's error and starts an outage (see {@link StoreHealth}). */
     private <T> T storeCall(java.util.function.Supplier<T> call) {
+        T result;
         try {
-            return call.get();
+            result = call.get();
         } catch (StoreException e) {
-            throw new BrokerException(BrokerException.Kind.RESOURCE, e.getMessage(), e);
+            BrokerException failure = new BrokerException(BrokerException.Kind.RESOURCE, e.getMessage(), e);
+            health.failed(failure);
+            throw failure;
+        } catch (BrokerException e) {
+            if (e.kind() == BrokerException.Kind.RESOURCE) {
+                health.failed(e); // the write waited too long for the store
+            }
+            throw e;
         }
+        health.succeeded();
+        return result;
+    }
+
+    /** While the store fails or writes are in doubt: looks again after {@link #STORE_RETRY_MILLIS}. */
+    private void probeStoreLater() {
+        if (probing.compareAndSet(false, true)) {
+            scheduler.at(now() + STORE_RETRY_MILLIS, this::probeStore);
+        }
+    }
+
+    /**
+     * Asks the store whether it answers (renewing the lease, which is harmless) and settles the writes in
+     * doubt: those that did commit become deliverable now, without a restart.
+     */
+    private void probeStore() {
+        probing.set(false);
+        try {
+            store.renewLease(now() + leaseMillis);
+            health.succeeded();
+            reconcileInDoubt();
+        } catch (StoreException | BrokerException e) {
+            health.failed(e instanceof BrokerException b ? b
+                    : new BrokerException(BrokerException.Kind.RESOURCE, e.getMessage(), e));
+        }
+        if (health.isDown() || !inDoubt.isEmpty()) {
+            probeStoreLater();
+        }
+    }
+
+    private void reconcileInDoubt() {
+        List<Long> claimed = inDoubt.claimedIds();
+        List<Long> unclaimed = inDoubt.unclaimedIds();
+        if (claimed.isEmpty() && unclaimed.isEmpty()) {
+            return;
+        }
+        // Written claimed: only this broker can have them. Written unclaimed: a page load may have taken them.
+        List<StoredMessage> found = new ArrayList<>(claimed.isEmpty() ? List.of() : store.claimById(claimed));
+        if (!unclaimed.isEmpty()) {
+            found.addAll(store.claimFree(unclaimed));
+        }
+        Map<StoredMessage, QueueDestination> written = inDoubt.settle(claimed, unclaimed, found);
+        if (!written.isEmpty()) {
+            java.util.logging.Logger.getLogger(Broker.class.getName()).warning("CAIRN-ENGINE-032 " + written.size()
+                    + " message(s) whose senders were told the send failed had been stored after all; "
+                    + "they are delivered now");
+        }
+        written.forEach((stored, queue) -> {
+            queue.statistics.enqueued.incrementAndGet();
+            makeDeliverable(fromStore(stored, queue));
+        });
+    }
+
+    /** Tells the listener of each store outage (once per outage) until the owner is forgotten. */
+    void listenForOutages(Object owner, java.util.function.Consumer<BrokerException> listener) {
+        health.listen(owner, listener);
+    }
+
+    void forgetOutageListener(Object owner) {
+        health.forget(owner);
     }
 
     private void reload() {

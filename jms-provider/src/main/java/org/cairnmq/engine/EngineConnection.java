@@ -51,8 +51,21 @@ public final class EngineConnection {
         broker.deleteTemporary(address, this);
     }
 
+    /**
+     * Tells the listener when the store stops answering: once per outage, on a delivery thread, until the
+     * connection closes; {@code null} stops telling.
+     */
+    public void onStoreOutage(java.util.function.Consumer<BrokerException> listener) {
+        if (listener == null) {
+            broker.forgetOutageListener(this);
+        } else {
+            broker.listenForOutages(this, listener);
+        }
+    }
+
     /** Releases the client ID and deletes the connection's temporary destinations. Sessions are closed by their owners. */
     public void close() {
+        broker.forgetOutageListener(this);
         broker.dropTemporaries(this);
         if (clientId != null) {
             broker.releaseClientId(clientId, this);

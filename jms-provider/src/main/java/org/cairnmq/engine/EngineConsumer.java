@@ -80,15 +80,24 @@ public final class EngineConsumer implements Receiver {
 
     @Override
     public void deliver(QueuedMessage message) {
+        boolean giveBack = false;
         lock.lock();
         try {
             if (listener == null) {
-                arrived = message;
-                changed.signalAll();
-                return;
+                if (closed) {
+                    giveBack = true; // closed while in line: the message is the next consumer's
+                } else {
+                    arrived = message;
+                    changed.signalAll();
+                    return;
+                }
             }
         } finally {
             lock.unlock();
+        }
+        if (giveBack) {
+            queue.giveBack(message);
+            return;
         }
         session.deliveryThread().execute(() -> push(message));
     }
@@ -118,18 +127,24 @@ public final class EngineConsumer implements Receiver {
 
     /** Closes the consumer; a receive in progress returns {@code null}. Unacknowledged messages stay with the session. */
     public void close() {
+        QueuedMessage undelivered;
         lock.lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
+            undelivered = arrived;
+            arrived = null;
             changed.signalAll();
         } finally {
             lock.unlock();
         }
-        if (hasListener()) {
-            queue.leaveLine(this);
+        // Out of the waiting line whatever the mode: a receive that ended without taking its message (an
+        // interrupt) must not leave the closed consumer in line for the next one.
+        queue.leaveLine(this);
+        if (undelivered != null) {
+            queue.giveBack(undelivered);
         }
         session.forget(this);
         queue.consumerClosed(this);
@@ -224,23 +239,40 @@ public final class EngineConsumer implements Receiver {
     }
 
     private QueuedMessage awaitArrival(long deadline) throws InterruptedException {
+        QueuedMessage onItsWay;
+        InterruptedException interrupt;
         lock.lock();
         try {
-            while (arrived == null && !closed && awaitUntil(deadline)) {
-                // waiting for deliver() or close()
-            }
-            if (arrived == null && !queue.leaveLine(this)) {
-                // A message is already on its way to us: take it, then decide what to do with it.
-                while (arrived == null) {
-                    changed.awaitUninterruptibly();
+            try {
+                while (arrived == null && !closed && awaitUntil(deadline)) {
+                    // waiting for deliver() or close()
                 }
+                return leaveLineOrTake();
+            } catch (InterruptedException e) {
+                // The receive ends: out of line, and a message already on its way goes back to the queue.
+                onItsWay = leaveLineOrTake();
+                interrupt = e;
             }
-            QueuedMessage message = arrived;
-            arrived = null;
-            return message;
         } finally {
             lock.unlock();
         }
+        if (onItsWay != null) {
+            queue.giveBack(onItsWay); // outside the lock: it may be handed to another consumer at once
+        }
+        throw interrupt;
+    }
+
+    /** Lock held: the message handed to this consumer, or, if none is on its way, out of the line. */
+    private QueuedMessage leaveLineOrTake() {
+        if (arrived == null && !queue.leaveLine(this)) {
+            // A message is already on its way to us: take it, then decide what to do with it.
+            while (arrived == null && !closed) {
+                changed.awaitUninterruptibly();
+            }
+        }
+        QueuedMessage message = arrived;
+        arrived = null;
+        return message;
     }
 
     /** @return {@code false} once the deadline has passed */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.cairnmq.selector.Selector;
 
 /**
@@ -14,6 +15,8 @@ import org.cairnmq.selector.Selector;
  * messaging API requires; {@link #close} may come from any thread.
  */
 public final class EngineSession {
+    /** How long stopping or closing a session waits for a running message listener to return. */
+    static final long LISTENER_WAIT_SECONDS = 30;
     private final Broker broker;
     private final EngineConnection connection;
     private final SerialExecutor deliveryThread;
@@ -111,15 +114,28 @@ public final class EngineSession {
         return broker;
     }
 
-    /** Acknowledges one delivered message; outside a transaction this removes it for good. */
+    /**
+     * Acknowledges one delivered message; outside a transaction this removes it for good.
+     *
+     * <p>The message leaves the session only once the store has recorded the acknowledgement. If the store
+     * fails, the message goes back to its queue for redelivery (flagged redelivered) and the failure is
+     * thrown: the application was told the acknowledgement failed, so it sees the message again.
+     */
     public void acknowledge(QueuedMessage message) {
         synchronized (unacknowledged) {
-            if (transactionActive || !unacknowledged.remove(message)) {
+            if (transactionActive || !unacknowledged.contains(message)) {
                 return;
             }
         }
-        message.queue.statistics.inFlight.decrementAndGet();
-        broker.complete(List.of(), List.of(message));
+        try {
+            broker.complete(List.of(), List.of(message));
+        } catch (RuntimeException e) {
+            if (forgetDelivery(message)) {
+                broker.redeliver(List.of(message));
+            }
+            throw e;
+        }
+        forgetDelivery(message);
     }
 
     /**
@@ -136,10 +152,18 @@ public final class EngineSession {
         message.queue.giveBack(message);
     }
 
-    /** Acknowledges every message delivered so far in this session. */
+    /**
+     * Acknowledges every message delivered so far in this session. If the store fails they stay
+     * unacknowledged in the session (to be acknowledged again, recovered or rolled back) and the failure is
+     * thrown.
+     */
     public void acknowledgeAll() {
-        List<QueuedMessage> acked = takeUnacknowledged();
+        List<QueuedMessage> acked;
+        synchronized (unacknowledged) {
+            acked = new ArrayList<>(unacknowledged);
+        }
         broker.complete(List.of(), acked);
+        acked.forEach(this::forgetDelivery);
     }
 
     /** What a session did inside a transaction it hands over (to an XA branch). */
@@ -165,7 +189,9 @@ public final class EngineSession {
     }
 
     /**
-     * Makes the transaction's sends and acknowledgements durable and visible at once.
+     * Makes the transaction's sends and acknowledgements durable and visible at once. If the store fails,
+     * nothing of it is applied and the session still holds the transaction's sends and deliveries, so that
+     * a {@link #rollback} gives them back; the failure is thrown.
      *
      * @param keepTransaction whether a new transaction starts at once (transacted sessions) or the session
      *                        goes back to acknowledging one by one (a finished resource-local transaction)
@@ -174,8 +200,14 @@ public final class EngineSession {
         checkOpen();
         List<OutgoingMessage> sends = takePendingSends();
         List<QueuedMessage> acked = takeUnacknowledged();
+        try {
+            broker.complete(sends, acked);
+        } catch (RuntimeException e) {
+            // Nothing was applied: the transaction keeps what it held, for the rollback that follows.
+            restore(sends, acked);
+            throw e;
+        }
         transactionActive = keepTransaction;
-        broker.complete(sends, acked);
     }
 
     /** Drops the transaction's sends and returns its deliveries to their queues for redelivery. */
@@ -202,8 +234,11 @@ public final class EngineSession {
     public void stop(boolean fromOwnCallback) {
         started = false;
         consumers.forEach(EngineConsumer::stop);
-        if (!fromOwnCallback) {
-            deliveryThread.awaitIdle();
+        if (!fromOwnCallback && !deliveryThread.awaitIdle(LISTENER_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            // The specification has close wait for a running listener; a listener stuck for good must not
+            // hang the application's shutdown with it.
+            java.util.logging.Logger.getLogger(EngineSession.class.getName()).warning("CAIRN-ENGINE-012 A message "
+                    + "listener did not return within " + LISTENER_WAIT_SECONDS + " s; the session stops without it");
         }
     }
 
@@ -262,6 +297,28 @@ public final class EngineSession {
             pendingSends.clear();
             return taken;
         }
+    }
+
+    /** Puts back, ahead of anything added since, what a failed commit took. */
+    private void restore(List<OutgoingMessage> sends, List<QueuedMessage> acked) {
+        synchronized (pendingSends) {
+            pendingSends.addAll(0, sends);
+        }
+        synchronized (unacknowledged) {
+            unacknowledged.addAll(0, acked);
+            acked.forEach(m -> m.queue.statistics.inFlight.incrementAndGet());
+        }
+    }
+
+    /** @return whether the delivery was still held by the session (and is no longer) */
+    private boolean forgetDelivery(QueuedMessage message) {
+        synchronized (unacknowledged) {
+            if (!unacknowledged.remove(message)) {
+                return false;
+            }
+        }
+        message.queue.statistics.inFlight.decrementAndGet();
+        return true;
     }
 
     private List<QueuedMessage> takeUnacknowledged() {

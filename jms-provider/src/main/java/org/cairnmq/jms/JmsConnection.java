@@ -154,6 +154,8 @@ public final class JmsConnection implements XAQueueConnection, XATopicConnection
         checkOpen();
         clientIdFixed = true;
         exceptionListener = listener;
+        // The store is the connection's only remote part: its outages are what the listener hears of.
+        engine.onStoreOutage(listener == null ? null : failure -> listener.onException(JmsExceptions.of(failure)));
     }
 
     @Override

@@ -108,7 +108,7 @@ public final class JmsMessageConsumer implements QueueReceiver, TopicSubscriber 
     }
 
     /** Acknowledges as {@code receive} would have. */
-    void acknowledge(Received received) {
+    void acknowledge(Received received) throws JMSException {
         session.afterReceive(received.delivery());
     }
 

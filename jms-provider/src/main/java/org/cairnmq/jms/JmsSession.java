@@ -19,6 +19,7 @@ import jakarta.jms.QueueSession;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TransactionInProgressException;
+import jakarta.jms.TransactionRolledBackException;
 import jakarta.jms.XAQueueSession;
 import jakarta.jms.XATopicSession;
 import javax.transaction.xa.XAResource;
@@ -157,8 +158,7 @@ public final class JmsSession implements QueueSession, TopicSession, XAQueueSess
         try {
             engine.commit(true);
         } catch (BrokerException e) {
-            engine.rollback(true);
-            throw new jakarta.jms.TransactionRolledBackException("Commit failed, rolled back: " + e.getMessage());
+            throw rolledBack(e, true);
         }
     }
 
@@ -169,6 +169,19 @@ public final class JmsSession implements QueueSession, TopicSession, XAQueueSess
         callbacks.awaitPendingSends();
         checkLocallyTransacted();
         engine.rollback(true);
+    }
+
+    /**
+     * A commit failed and wrote nothing (or, if the store failed during its own commit, possibly all):
+     * the transaction is rolled back, so its deliveries come again, and the application is told so.
+     */
+    private JMSException rolledBack(BrokerException failure, boolean keepTransaction) {
+        engine.rollback(keepTransaction);
+        TransactionRolledBackException e = new TransactionRolledBackException(
+                "Commit failed, rolled back: " + failure.getMessage());
+        e.setLinkedException(failure);
+        e.initCause(failure);
+        return e;
     }
 
     /** Commit and rollback are for transacted sessions; an XA session's transaction is not its own. */
@@ -497,8 +510,7 @@ public final class JmsSession implements QueueSession, TopicSession, XAQueueSess
         try {
             engine.commit(false);
         } catch (BrokerException e) {
-            engine.rollback(false);
-            throw new jakarta.jms.TransactionRolledBackException("Commit failed, rolled back: " + e.getMessage());
+            throw rolledBack(e, false);
         }
     }
 
@@ -547,9 +559,14 @@ public final class JmsSession implements QueueSession, TopicSession, XAQueueSess
         return MessageCodec.fromDelivery(delivery, ack);
     }
 
-    void afterReceive(QueuedMessage delivery) {
+    /** Acknowledges a delivery in the modes that do so on receipt; a failed acknowledgement redelivers it. */
+    void afterReceive(QueuedMessage delivery) throws JMSException {
         if (acknowledgesEachMessage()) {
-            engine.acknowledge(delivery);
+            try {
+                engine.acknowledge(delivery);
+            } catch (BrokerException e) {
+                throw JmsExceptions.of(e);
+            }
         }
     }
 

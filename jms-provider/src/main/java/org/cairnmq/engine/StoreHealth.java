@@ -1,0 +1,68 @@
+package org.cairnmq.engine;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * Whether the store is answering. The first failure of an outage is told to every connection that listens
+ * (once per outage, on the delivery threads, never on the failing caller's thread); the outage ends at the
+ * next store call that succeeds.
+ */
+final class StoreHealth {
+    private static final Logger LOG = Logger.getLogger(StoreHealth.class.getName());
+    private final Executor notifier;
+    private final AtomicBoolean down = new AtomicBoolean();
+    private final Map<Object, Consumer<BrokerException>> listeners = new ConcurrentHashMap<>();
+    private final Runnable onOutage;
+
+    /**
+     * @param notifier runs the listeners
+     * @param onOutage called once at the start of each outage (the broker starts probing the store)
+     */
+    StoreHealth(Executor notifier, Runnable onOutage) {
+        this.notifier = notifier;
+        this.onOutage = onOutage;
+    }
+
+    /** Tells {@code listener} of each outage until {@link #forget}. */
+    void listen(Object owner, Consumer<BrokerException> listener) {
+        listeners.put(owner, listener);
+    }
+
+    void forget(Object owner) {
+        listeners.remove(owner);
+    }
+
+    boolean isDown() {
+        return down.get();
+    }
+
+    /** A store call failed: starts an outage if none is under way. */
+    void failed(BrokerException failure) {
+        if (!down.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.warning("CAIRN-ENGINE-030 The store failed; sends and acknowledgements fail until it answers again: "
+                + failure.getMessage());
+        for (Consumer<BrokerException> listener : listeners.values()) {
+            try {
+                notifier.execute(() -> listener.accept(failure));
+            } catch (RejectedExecutionException closing) {
+                return;
+            }
+        }
+        onOutage.run();
+    }
+
+    /** A store call succeeded: an outage under way is over. */
+    void succeeded() {
+        if (down.get() && down.compareAndSet(true, false)) {
+            LOG.info("CAIRN-ENGINE-031 The store answers again");
+        }
+    }
+}
