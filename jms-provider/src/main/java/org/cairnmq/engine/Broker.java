@@ -201,6 +201,15 @@ public final class Broker implements AutoCloseable {
         return connect().createSession(transacted, started);
     }
 
+    /**
+     * Sends whose store commit failed in a way that may have committed all the same, not yet looked for:
+     * the broker looks for them every {@code cairn.store.retryMillis} until the store answers, and delivers
+     * those it finds (docs/failures.md). Zero when nothing is in doubt.
+     */
+    public int sendsInDoubt() {
+        return inDoubt.size();
+    }
+
     /** Number of messages ready for delivery on a queue; {@code 0} for a queue never used. */
     public long queueDepth(String name) {
         QueueDestination queue = queues.get(name);

@@ -29,6 +29,10 @@ final class InDoubtWrites {
         }
     }
 
+    synchronized int size() {
+        return claimed.size() + unclaimed.size();
+    }
+
     synchronized boolean isEmpty() {
         return claimed.isEmpty() && unclaimed.isEmpty();
     }

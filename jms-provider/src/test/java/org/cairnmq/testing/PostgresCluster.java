@@ -168,6 +168,21 @@ public final class PostgresCluster {
         throw last;
     }
 
+    /**
+     * Kills the server as a crash would ({@code pg_ctl -m immediate}: no checkpoint, clients cut off at
+     * once); {@link #restartAfterCrash()} starts it again on the same port, recovering from its WAL.
+     */
+    public synchronized void crash() {
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "-t", "60",
+                "stop"), "pg_ctl crash");
+    }
+
+    /** Starts the server again after {@link #crash()}, on the port it had. */
+    public synchronized void restartAfterCrash() {
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", serverLog.toString(),
+                "-o", "-p " + port, "-w", "-t", "60", "start"), "pg_ctl restart");
+    }
+
     /** Stops the server (fast shutdown) and deletes its folder. Safe to call twice. */
     public synchronized void stop() {
         if (!running) {
