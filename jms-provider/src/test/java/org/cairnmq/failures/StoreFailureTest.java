@@ -12,7 +12,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
@@ -21,6 +24,7 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import jakarta.jms.TransactionRolledBackException;
+import jakarta.jms.TransactionRolledBackRuntimeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -229,6 +233,7 @@ abstract class StoreFailureTest {
             f.get(2, TimeUnit.MINUTES);
         }
         threads.shutdown();
+        assertTrue(database.injectedFailures() > 0, "commit answers were lost");
 
         Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         Queue queue = session.createQueue("ambiguous-load");
@@ -457,6 +462,54 @@ abstract class StoreFailureTest {
         session.createProducer(topic).send(session.createTextMessage("headline"));
         assertEquals("headline", ((TextMessage) subscriber.receive(RECOVERY_MILLIS)).getText());
         assertNull(subscriber.receive(300));
+    }
+
+    @Test
+    void unsubscribeThatCannotBeStoredIsRefusedAndKeepsTheSubscription() throws Exception {
+        Connection connection = broker.connectionFactory().createConnection();
+        connection.setClientID("unsubscriber");
+        closeLast.add(connection);
+        connection.start();
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Topic topic = session.createTopic("bulletins");
+        session.createDurableConsumer(topic, "kept").close();
+        session.createProducer(topic).send(session.createTextMessage("kept for the subscriber"));
+        database.goDown();
+        assertThrows(JMSException.class, () -> session.unsubscribe("kept"));
+        database.heal();
+        MessageConsumer subscriber = session.createDurableConsumer(topic, "kept");
+        assertEquals("kept for the subscriber", ((TextMessage) subscriber.receive(RECOVERY_MILLIS)).getText(),
+                "the subscription and its message are still there");
+        subscriber.close();
+        session.unsubscribe("kept");
+    }
+
+    /** The simplified API gives the runtime twins of the same exceptions. */
+    @Test
+    void contextOperationsThrowTheRuntimeTwins() throws Exception {
+        try (JMSContext context = broker.connectionFactory().createContext(JMSContext.SESSION_TRANSACTED)) {
+            Queue queue = context.createQueue("context-outage");
+            context.createProducer().send(queue, "committed");
+            context.commit();
+            JMSConsumer consumer = context.createConsumer(queue);
+            assertEquals("committed", consumer.receiveBody(String.class, RECOVERY_MILLIS));
+            database.failCommits(1);
+            assertThrows(TransactionRolledBackRuntimeException.class, context::commit);
+            assertEquals("committed", consumer.receiveBody(String.class, RECOVERY_MILLIS), "given back");
+            context.commit();
+            database.goDown();
+            context.createProducer().send(queue, "lost"); // kept by the transaction until its commit
+            assertThrows(TransactionRolledBackRuntimeException.class, context::commit);
+            try (JMSContext autoAcknowledged = context.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+                JMSRuntimeException failure = assertThrows(JMSRuntimeException.class,
+                        () -> autoAcknowledged.createProducer().send(queue, "lost too"));
+                assertNotNull(failure.getCause(), "the store's failure is given as the cause");
+            }
+            database.heal();
+            assertNull(consumer.receiveBody(String.class, 300));
+            consumer.close();
+        }
+        assertNothingAfterRestart("context-outage");
     }
 
     @Test
