@@ -857,6 +857,18 @@ public final class Broker implements AutoCloseable {
         });
     }
 
+    /**
+     * Whether a listener must wait before taking {@code message}: while the store is down, a message whose
+     * acknowledgement needs the store (persistent, on a durable queue) would only fail and come back, again
+     * and again. Then {@code resume} runs once the store answers, and {@code true} is returned.
+     */
+    boolean pauseWhileStoreIsDown(QueuedMessage message, Runnable resume) {
+        if (!message.message().headers().persistent() || !message.queue.durable()) {
+            return false;
+        }
+        return health.resumeWhenAnswering(resume);
+    }
+
     /** Tells the listener of each store outage (once per outage) until the owner is forgotten. */
     void listenForOutages(Object owner, java.util.function.Consumer<BrokerException> listener) {
         health.listen(owner, listener);

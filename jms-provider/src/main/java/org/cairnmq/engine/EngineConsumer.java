@@ -169,6 +169,11 @@ public final class EngineConsumer implements Receiver {
             askForNext();
             return;
         }
+        if (session.broker().pauseWhileStoreIsDown(message, this::askForNext)) {
+            // Its acknowledgement could not be written: the listener backs off until the store answers.
+            queue.giveBack(message);
+            return;
+        }
         session.delivered(message);
         countDelivery();
         try {

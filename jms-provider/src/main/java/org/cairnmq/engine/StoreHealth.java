@@ -19,6 +19,8 @@ final class StoreHealth {
     private final AtomicBoolean down = new AtomicBoolean();
     private final Map<Object, Consumer<BrokerException>> listeners = new ConcurrentHashMap<>();
     private final Runnable onOutage;
+    // Guarded by itself: what waits for the store to answer again (listeners that paused).
+    private final java.util.List<Runnable> waiting = new java.util.ArrayList<>();
 
     /**
      * @param notifier runs the listeners
@@ -59,10 +61,37 @@ final class StoreHealth {
         onOutage.run();
     }
 
-    /** A store call succeeded: an outage under way is over. */
+    /**
+     * During an outage, keeps {@code resume} to run (on the notifier) when the store answers again.
+     *
+     * @return whether it was kept; {@code false} when the store is not known to be down
+     */
+    boolean resumeWhenAnswering(Runnable resume) {
+        synchronized (waiting) {
+            if (!down.get()) {
+                return false;
+            }
+            waiting.add(resume);
+            return true;
+        }
+    }
+
+    /** A store call succeeded: an outage under way is over, and what waited for it resumes. */
     void succeeded() {
         if (down.get() && down.compareAndSet(true, false)) {
             LOG.info("CAIRN-ENGINE-031 The store answers again");
+            java.util.List<Runnable> resumed;
+            synchronized (waiting) {
+                resumed = new java.util.ArrayList<>(waiting);
+                waiting.clear();
+            }
+            for (Runnable resume : resumed) {
+                try {
+                    notifier.execute(resume);
+                } catch (RejectedExecutionException closing) {
+                    return;
+                }
+            }
         }
     }
 }

@@ -321,6 +321,40 @@ abstract class StoreFailureTest {
         assertNothingAfterRestart("auto-ack-fails");
     }
 
+    /**
+     * A listener whose acknowledgements cannot be written backs off until the store answers, instead of
+     * being handed the same message again and again (and pushing it to the dead-letter queue).
+     */
+    @Test
+    void listenerBacksOffWhileTheStoreIsDownAndResumesByItself() throws Exception {
+        Connection connection = open();
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue queue = session.createQueue("listened");
+        session.createProducer(queue).send(session.createTextMessage("m1"));
+        connection.stop();
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        Session listening = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        listening.createConsumer(queue).setMessageListener(m -> {
+            try {
+                seen.add(((TextMessage) m).getText() + (m.getJMSRedelivered() ? " again" : ""));
+            } catch (JMSException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        database.goDown();
+        connection.start();
+        await("the listener had the message and its acknowledgement failed", () -> seen.size() >= 1);
+        // The broker probes the store every second while it is down: let a few probes fail.
+        await("three probes failed", () -> database.injectedFailures() >= 4);
+        assertEquals(List.of("m1"), seen, "not handed again while the store is down");
+        database.heal();
+        await("delivered again once the store answers", () -> seen.size() >= 2);
+        assertEquals(List.of("m1", "m1 again"), seen);
+        await("acknowledged", () -> broker.broker().queueDepth("listened") == 0);
+        assertNothingAfterRestart("listened");
+        assertEquals(2, seen.size(), "and not after that");
+    }
+
     // ---- transactions
 
     @Test
