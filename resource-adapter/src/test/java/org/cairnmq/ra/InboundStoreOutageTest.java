@@ -79,7 +79,8 @@ class InboundStoreOutageTest {
         assertEquals(List.of(new Delivery(deliveries.get(0).endpoint(), "order", false),
                 new Delivery(deliveries.get(1).endpoint(), "order", true)), deliveries,
                 "delivered again, flagged, once the store answers");
-        await("acknowledged", () -> adapter.broker().queueDepth(name) == 0);
+        org.cairnmq.engine.Broker broker = adapter.broker();
+        await("acknowledged", () -> broker.queueDepth(name) == 0);
         adapter.endpointDeactivation(bean, spec);
         assertEquals(2, bean.deliveries().size());
     }
