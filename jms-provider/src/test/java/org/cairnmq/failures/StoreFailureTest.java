@@ -76,6 +76,10 @@ abstract class StoreFailureTest {
     }
 
     private void startOver(String url) {
+        startOver(url, org.cairnmq.engine.BrokerOptions.DEFAULT_QUEUE_MEMORY_LIMIT);
+    }
+
+    private void startOver(String url, int queueMemoryLimit) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(8);
@@ -83,7 +87,8 @@ abstract class StoreFailureTest {
         config.setPoolName("cairn-faulty-store");
         pool = new HikariDataSource(config);
         database = new FaultyDataSource(pool);
-        broker = EmbeddedBroker.builder().dataSource(database).nodeName("failing-node").start();
+        broker = EmbeddedBroker.builder().dataSource(database).nodeName("failing-node")
+                .queueMemoryLimit(queueMemoryLimit).start();
     }
 
     @AfterEach
@@ -479,6 +484,37 @@ abstract class StoreFailureTest {
         assertNothingAfterRestart("perishable", "perishable.expired");
     }
 
+    // ---- page loads
+
+    /**
+     * A queue deeper than its memory limit loads pages from the store. A page load that fails is tried
+     * again; one whose claims committed but whose answer was lost must not leave those rows claimed and
+     * out of memory until a restart.
+     */
+    @Test
+    void pageLoadsThatFailAreTriedAgainAndStrandNothing() throws Exception {
+        broker.close();
+        pool.close();
+        startOver(jdbcUrl, 4);
+        Connection connection = open();
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue queue = session.createQueue("paged");
+        MessageProducer producer = session.createProducer(queue);
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            producer.send(session.createTextMessage("m" + i));
+            sent.add("m" + i);
+        }
+        database.loseCommitAnswersOf("claimed_by", 1);
+        database.failStatements(sql -> sql.contains("cairn_message") && sql.startsWith("select"), 2);
+        // A failed page load is tried again after a second: wait longer than that for the next message.
+        List<String> delivered = drain(session, queue, 5_000);
+        assertNoDuplicates(delivered);
+        assertEquals(new java.util.HashSet<>(sent), new java.util.HashSet<>(delivered), "every message, once");
+        assertTrue(database.injectedFailures() > 0, "page loads failed");
+        assertNothingAfterRestart("paged");
+    }
+
     // ---- subscriptions, close, interrupts
 
     @Test
@@ -627,9 +663,14 @@ abstract class StoreFailureTest {
     }
 
     static List<String> drain(Session session, Queue queue) throws JMSException {
+        return drain(session, queue, 500);
+    }
+
+    /** Receives until nothing came for {@code quietMillis}. */
+    static List<String> drain(Session session, Queue queue, long quietMillis) throws JMSException {
         List<String> bodies = new ArrayList<>();
         try (MessageConsumer consumer = session.createConsumer(queue)) {
-            for (Message m = consumer.receive(RECOVERY_MILLIS); m != null; m = consumer.receive(500)) {
+            for (Message m = consumer.receive(RECOVERY_MILLIS); m != null; m = consumer.receive(quietMillis)) {
                 bodies.add(((TextMessage) m).getText());
             }
         }

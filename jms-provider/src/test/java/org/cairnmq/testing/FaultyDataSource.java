@@ -33,6 +33,10 @@ public final class FaultyDataSource implements DataSource {
     private final AtomicInteger commitsToFail = new AtomicInteger();
     private final AtomicInteger commitAnswersToLose = new AtomicInteger();
     private final AtomicInteger injected = new AtomicInteger();
+    private static final Predicate<String> MESSAGE_WRITES =
+            sql -> sql.startsWith("insert into cairn_message") || sql.startsWith("delete from cairn_message");
+    // Which transactions the commit faults meet: those that ran a statement this matches.
+    private volatile Predicate<String> commitFaultScope = MESSAGE_WRITES;
 
     public FaultyDataSource(DataSource target) {
         this.target = target;
@@ -50,6 +54,7 @@ public final class FaultyDataSource implements DataSource {
         sqlFailuresLeft.set(0);
         commitsToFail.set(0);
         commitAnswersToLose.set(0);
+        commitFaultScope = MESSAGE_WRITES;
     }
 
     /**
@@ -85,6 +90,17 @@ public final class FaultyDataSource implements DataSource {
         commitAnswersToLose.set(count);
     }
 
+    /**
+     * As {@link #loseCommitAnswers(int)}, for the commits of transactions that ran a statement whose SQL
+     * (lower case) contains {@code fragment}: a page load's claims ({@code "update cairn_message set claimed_by"}),
+     * say.
+     */
+    public void loseCommitAnswersOf(String fragment, int count) {
+        String lower = fragment.toLowerCase(Locale.ROOT);
+        commitFaultScope = sql -> sql.contains(lower);
+        commitAnswersToLose.set(count);
+    }
+
     /** How many failures were injected so far: a test checks its fault was met. */
     public int injectedFailures() {
         return injected.get();
@@ -115,7 +131,7 @@ public final class FaultyDataSource implements DataSource {
 
     private Connection faulty(Connection connection) {
         // Whether the transaction under way inserted or deleted messages: only such commits are failed.
-        AtomicBoolean wroteMessages = new AtomicBoolean();
+        AtomicBoolean inScope = new AtomicBoolean();
         return proxy(Connection.class, connection, (method, args) -> {
             String name = method.getName();
             if (down && !name.equals("close") && !name.equals("isClosed")) {
@@ -123,9 +139,9 @@ public final class FaultyDataSource implements DataSource {
                 throw new SQLNonTransientConnectionException("Injected: the connection broke", "08006");
             }
             if (name.equals("rollback")) {
-                wroteMessages.set(false);
+                inScope.set(false);
             }
-            if (name.equals("commit") && wroteMessages.getAndSet(false)) {
+            if (name.equals("commit") && inScope.getAndSet(false)) {
                 if (takeOne(commitsToFail)) {
                     injected.incrementAndGet();
                     connection.rollback();
@@ -142,7 +158,7 @@ public final class FaultyDataSource implements DataSource {
             Object result = method.invoke(connection, args);
             if (result instanceof Statement statement) {
                 String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
-                return faulty(statement, sql, wroteMessages);
+                return faulty(statement, sql, inScope);
             }
             return result;
         });
@@ -150,7 +166,7 @@ public final class FaultyDataSource implements DataSource {
 
     /** A statement whose executions fail when its SQL (given when prepared, or when executed) matches. */
     private Statement faulty(Statement statement, String preparedSql,
-            AtomicBoolean wroteMessages) {
+            AtomicBoolean inScope) {
         Class<? extends Statement> type = statement instanceof java.sql.CallableStatement
                 ? java.sql.CallableStatement.class
                 : statement instanceof java.sql.PreparedStatement ? java.sql.PreparedStatement.class : Statement.class;
@@ -166,8 +182,8 @@ public final class FaultyDataSource implements DataSource {
                     injected.incrementAndGet();
                     throw new SQLException("Injected: statement failed: " + sql, "XX000");
                 }
-                if (lower.startsWith("insert into cairn_message") || lower.startsWith("delete from cairn_message")) {
-                    wroteMessages.set(true);
+                if (commitFaultScope.test(lower)) {
+                    inScope.set(true);
                 }
             }
             return method.invoke(statement, args);

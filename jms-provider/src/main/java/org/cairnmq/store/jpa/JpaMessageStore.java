@@ -33,6 +33,8 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     private final EntityManagerFactory entityManagers;
     private final DispatchClaims claims;
     private final String instanceId = UUID.randomUUID().toString();
+    // Rows whose claim failed in a way that may have committed (guarded by the set itself).
+    private final java.util.Set<Long> claimsInDoubt = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final IdentifierGenerator messageIds;
     private final boolean postgresql;
     private final boolean customPlansEachTransaction;
@@ -172,13 +174,33 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     @Override
     public List<StoredMessage> claim(StoredQueue queue, int max, long now) {
         List<StoredMessage> claimed = new ArrayList<>();
+        List<Long> released = new ArrayList<>();
         try {
-            inTransaction(em -> claimed.addAll(claims.claim(em, instanceId, queue, max, now)));
+            inTransaction(em -> {
+                released.addAll(releaseClaimsInDoubt(em));
+                claimed.addAll(claims.claim(em, instanceId, queue, max, now));
+            });
         } catch (StoreException e) {
             claims.notTaken(claimed);
+            // Its commit may have gone through all the same: those rows would stay claimed by this store
+            // and out of memory until a restart. The next claim frees them first.
+            claimed.forEach(m -> claimsInDoubt.add(m.id()));
             throw e;
         }
+        claimsInDoubt.removeAll(released);
         return claimed;
+    }
+
+    /** Frees the rows that failed claims may have taken, so that a claim can take them again. */
+    private List<Long> releaseClaimsInDoubt(EntityManager em) {
+        List<Long> ids = List.copyOf(claimsInDoubt);
+        for (int from = 0; from < ids.size(); from += DELETE_CHUNK) {
+            em.createQuery("update MessageEntity m set m.claimedBy = null where m.claimedBy = :me and m.id in :ids")
+                    .setParameter("me", instanceId)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + DELETE_CHUNK)))
+                    .executeUpdate();
+        }
+        return ids;
     }
 
     @Override
