@@ -11,12 +11,13 @@ import java.time.Duration;
 public record DeliveryPolicy(int maxDeliveryAttempts, Duration redeliveryDelay, double backOffMultiplier,
         Duration maxRedeliveryDelay, String deadLetterQueue, String expiryQueue) {
 
+    /** The longest wait a policy may set: anything longer is a mistake in units, not a plan. Declared
+     * before {@link #DEFAULT}, which the constructor checks against it. */
+    public static final Duration MAX_DELAY = Duration.ofDays(365);
+
     /** Ten attempts; waits of 100 ms, 200 ms, 400 ms … up to 30 s; then {@code DLQ}; expired to {@code ExpiryQueue}. */
     public static final DeliveryPolicy DEFAULT = new DeliveryPolicy(10, Duration.ofMillis(100), 2.0,
             Duration.ofSeconds(30), "DLQ", "ExpiryQueue");
-
-    /** The longest wait a policy may set: anything longer is a mistake in units, not a plan. */
-    public static final Duration MAX_DELAY = Duration.ofDays(365);
 
     /**
      * @throws IllegalArgumentException when a value cannot work: fewer than 1 attempt, a delay that is
