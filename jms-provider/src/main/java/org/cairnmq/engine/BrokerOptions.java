@@ -22,6 +22,8 @@ public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMil
     public static final long DEFAULT_LEASE_MILLIS = 30_000;
     /** How often stored destination settings are read again unless configured otherwise. */
     public static final long DEFAULT_SETTINGS_REREAD_MILLIS = 15_000;
+    /** The system property that sets the re-read period where no code sets up the options (in WildFly). */
+    public static final String SETTINGS_REREAD_PROPERTY = "cairn.settings.rereadMillis";
 
     public BrokerOptions {
         Objects.requireNonNull(nodeName, "nodeName");
@@ -40,11 +42,12 @@ public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMil
     }
 
     /**
-     * The node name from {@code -Dcairn.node.name}, else the host name; the default memory limit.
+     * The node name from {@code -Dcairn.node.name}, else the host name; the default memory limit and lease;
+     * the settings re-read period from {@code -Dcairn.settings.rereadMillis}, else 15 s.
      */
     public static BrokerOptions defaults() {
         return new BrokerOptions(defaultNodeName(), DEFAULT_QUEUE_MEMORY_LIMIT, DEFAULT_LEASE_MILLIS,
-                DEFAULT_SETTINGS_REREAD_MILLIS);
+                Long.getLong(SETTINGS_REREAD_PROPERTY, DEFAULT_SETTINGS_REREAD_MILLIS));
     }
 
     public BrokerOptions withNodeName(String name) {

@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.cairnmq.engine.BrokerException;
 import org.cairnmq.engine.DeliveryPolicy;
+import org.cairnmq.engine.DestinationAddress;
+import org.cairnmq.engine.EngineSession;
 import org.cairnmq.management.BrokerManagement;
 import org.cairnmq.management.DestinationType;
 import org.cairnmq.management.DestinationView;
@@ -174,7 +177,8 @@ public abstract class OperatorStateTest {
             for (DestinationType type : DestinationType.values()) {
                 ManagementException refused = assertThrows(ManagementException.class,
                         () -> management.createDestination(type, name), "refused: " + printable(name));
-                assertEquals(ManagementException.Kind.INVALID, refused.getMessage() == null ? null : refused.kind());
+                assertEquals(ManagementException.Kind.INVALID, refused.kind());
+                assertFalse(refused.getMessage().isBlank());
             }
         }
         // At the limit, and outside the BMP (a well-formed surrogate pair), names are stored and come back.
@@ -193,6 +197,12 @@ public abstract class OperatorStateTest {
                 assertThrows(InvalidDestinationRuntimeException.class, () -> context.createTopic(name));
             }
         }
+        // Below the messaging API too (the resource adapter's way in): a client cannot make such a queue.
+        EngineSession engine = broker.broker().createSession(false, true);
+        BrokerException refusedByEngine = assertThrows(BrokerException.class,
+                () -> engine.createConsumer(DestinationAddress.queue("q".repeat(256))));
+        assertEquals(BrokerException.Kind.INVALID_DESTINATION, refusedByEngine.kind());
+        engine.close();
         stop(broker);
 
         BrokerManagement restarted = start(url, "one").broker().management();
