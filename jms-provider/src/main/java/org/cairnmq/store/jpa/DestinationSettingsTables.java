@@ -42,10 +42,13 @@ final class DestinationSettingsTables implements DestinationSettingsStore {
                 insert.setString(2, destination.name());
                 insert.executeUpdate();
             } catch (SQLException e) {
-                // Another instance recorded it between our look and our insert: what we wanted is there.
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw e;
                 }
+                // Another instance recorded it between our look and our insert: what we wanted is there.
+                // PostgreSQL has aborted the transaction: end it with a rollback rather than rely on what the
+                // driver's commit does with an aborted one.
+                c.rollback();
             }
         });
     }
