@@ -115,7 +115,10 @@ public final class Broker implements AutoCloseable {
         return name.startsWith(TEMPORARY_PREFIX);
     }
 
-    /** Forgets a queue whose messages management has deleted, with its record and (unless a topic shares it) policy. */
+    /**
+     * Forgets a queue whose messages management has deleted, with its record in the store and its policy
+     * (unless a topic of the same name shares it).
+     */
     void removeQueue(String name) {
         if (isTemporary(name)) {
             removeTemporary(name);
@@ -971,7 +974,10 @@ public final class Broker implements AutoCloseable {
 
     /** Every {@code settingsRereadMillis}: takes in what other instances sharing the store changed. */
     private void rereadSettings() {
-        settings.reread();
-        scheduler.at(now() + settingsRereadMillis, this::rereadSettings);
+        try {
+            settings.reread();
+        } finally {
+            scheduler.at(now() + settingsRereadMillis, this::rereadSettings);
+        }
     }
 }

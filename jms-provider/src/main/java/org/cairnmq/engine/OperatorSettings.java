@@ -2,9 +2,9 @@ package org.cairnmq.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,8 +81,8 @@ final class OperatorSettings {
     }
 
     /**
-     * Forgets a deleted destination, and its policy unless a destination of the other kind shares its name;
-     * then removes it from memory.
+     * Forgets a deleted destination, and its policy when {@code withPolicy} (not when a destination of the
+     * other kind shares its name), in the store; then removes it from memory.
      */
     void deleted(StoredDestination destination, boolean withPolicy, Runnable inMemory) {
         synchronized (lock) {
@@ -116,7 +116,7 @@ final class OperatorSettings {
             }
             // Outside the lock: forgetting a topic takes the broker's subscription lock, which is taken first.
             gone.forEach(d -> broker.forgetIfUnused(d.topic(), d.name()));
-        } catch (StoreException | BrokerException e) {
+        } catch (RuntimeException e) {
             LOG.warning("CAIRN-SETTINGS-002 Could not read the stored destinations and policies again; "
                     + "keeping those known: " + e.getMessage());
         }
