@@ -220,6 +220,16 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
 
         /**
+         * How often this broker reads again the destinations and delivery policies operators stored
+         * (default {@value BrokerOptions#DEFAULT_SETTINGS_REREAD_MILLIS} ms), to pick up what other brokers
+         * sharing the database created, deleted or changed.
+         */
+        public Builder settingsRereadMillis(long millis) {
+            options = options.withSettingsRereadMillis(millis);
+            return this;
+        }
+
+        /**
          * The store's database, with a connection pool of the broker's own, as
          * {@link EmbeddedBroker#start(String)}.
          */

@@ -13,6 +13,7 @@ import org.cairnmq.selector.Selector;
 import org.cairnmq.store.MessageStore;
 import org.cairnmq.store.StoreBatch;
 import org.cairnmq.store.StoreException;
+import org.cairnmq.store.StoredDestination;
 import org.cairnmq.store.StoredMessage;
 import org.cairnmq.store.StoredSubscription;
 import org.cairnmq.store.PreparedTransaction;
@@ -33,7 +34,8 @@ public final class Broker implements AutoCloseable {
     private final Map<SubscriptionKey, Subscription> namedSubscriptions = new HashMap<>();
     private final Clock clock;
     private final DeliveryScheduler scheduler;
-    private final ConcurrentMap<String, DeliveryPolicy> policies = new ConcurrentHashMap<>();
+    private final OperatorSettings settings;
+    private final long settingsRereadMillis;
     private volatile DeliveryPolicy defaultPolicy = DeliveryPolicy.DEFAULT;
     private volatile boolean autoCreateDestinations = true;
     private final XaResourceManager xa;
@@ -54,6 +56,8 @@ public final class Broker implements AutoCloseable {
     private Broker(MessageStore store, Executor deliveryThreads, Clock clock, BrokerOptions options) {
         this.nodeName = options.nodeName();
         this.leaseMillis = options.leaseMillis();
+        this.settingsRereadMillis = options.settingsRereadMillis();
+        this.settings = new OperatorSettings(this, store.destinationSettings().orElse(null));
         this.store = store;
         this.deliveryThreads = deliveryThreads;
         this.clock = clock;
@@ -111,10 +115,16 @@ public final class Broker implements AutoCloseable {
         return name.startsWith(TEMPORARY_PREFIX);
     }
 
-    /** Forgets a queue whose messages management has deleted. */
+    /**
+     * Forgets a queue whose messages management has deleted, with its record in the store and its policy
+     * (unless a topic of the same name shares it).
+     */
     void removeQueue(String name) {
-        queues.remove(name);
-        temporaryOwners.remove(name);
+        if (isTemporary(name)) {
+            removeTemporary(name);
+            return;
+        }
+        settings.deleted(new StoredDestination(false, name), !topics.containsKey(name), () -> queues.remove(name));
     }
 
     /** Deletes a topic and its subscriptions with their messages; refused while any has consumers. */
@@ -130,13 +140,48 @@ public final class Broker implements AutoCloseable {
                             "Topic " + name + " has consumers on subscription " + (s.key == null ? "" : s.key.name()));
                 }
             }
-            for (Subscription s : topic.subscriptions()) {
-                if (s.key != null) {
-                    removeNamed(s);
+            Runnable inMemory = () -> {
+                for (Subscription s : topic.subscriptions()) {
+                    if (s.key != null) {
+                        removeNamed(s);
+                    }
                 }
+                topics.remove(name);
+                temporaryOwners.remove(name);
+            };
+            if (isTemporary(name)) {
+                inMemory.run();
+            } else {
+                settings.deleted(new StoredDestination(true, name), !queues.containsKey(name), inMemory);
             }
-            topics.remove(name);
-            temporaryOwners.remove(name);
+        }
+    }
+
+    /** A destination recorded in the store (at start, or by another instance since): made in memory. */
+    void materialize(boolean topic, String name) {
+        if (topic) {
+            topic(name);
+        } else {
+            queue(name);
+        }
+    }
+
+    /**
+     * A destination another instance deleted: forgotten here too, unless it is in use (consumers, messages,
+     * subscriptions) or was recorded again meanwhile; a client naming it again creates it as usual.
+     */
+    void forgetIfUnused(boolean topic, String name) {
+        synchronized (subscriptionLock) {
+            if (settings.isRecorded(new StoredDestination(topic, name))) {
+                return;
+            }
+            if (topic) {
+                topics.computeIfPresent(name, (n, t) -> t.hasSubscriptions() ? t : null);
+            } else if (!name.equals(DeliveryPolicy.DEFAULT.deadLetterQueue())
+                    && !name.equals(DeliveryPolicy.DEFAULT.expiryQueue())) {
+                queues.computeIfPresent(name, (n, q) -> q.depth() == 0 && q.consumers() == 0 && q.inMemory() == 0
+                        && q.statistics.scheduled.get() == 0 && q.statistics.inFlight.get() == 0 ? null : q);
+            }
         }
     }
 
@@ -171,19 +216,20 @@ public final class Broker implements AutoCloseable {
 
     /**
      * Sets the policy of one queue, or of one topic (for all its subscriptions); {@code null} goes back to
-     * the default.
+     * the default. Kept in the store (when it keeps settings) before it takes effect, for every broker
+     * instance sharing it (docs/failures-operator-state.md).
+     *
+     * @throws IllegalArgumentException when the policy's dead-letter queue is the destination itself
+     * @throws BrokerException          {@code RESOURCE} when the store failed: the policy did not change
      */
     public void setDeliveryPolicy(String destination, DeliveryPolicy policy) {
-        if (policy == null) {
-            policies.remove(destination);
-        } else {
-            policies.put(destination, policy);
-        }
+        settings.setPolicy(destination, policy);
     }
 
     /** The policy in force for a queue or topic. */
     public DeliveryPolicy deliveryPolicy(String destination) {
-        return policies.getOrDefault(destination, defaultPolicy);
+        DeliveryPolicy own = settings.policy(destination);
+        return own != null ? own : defaultPolicy;
     }
 
     /** Opens a connection: the identity sessions share for client ID and {@code noLocal}. */
@@ -373,16 +419,31 @@ public final class Broker implements AutoCloseable {
         autoCreateDestinations = autoCreate;
     }
 
-    /** Creates a queue if it does not exist. */
+    /**
+     * Creates a queue if it does not exist, recorded in the store (when it keeps settings) so that it exists
+     * after a restart and on every instance sharing the store, even while empty.
+     *
+     * @throws BrokerException {@code INVALID_DESTINATION} for a name the store cannot keep or a temporary
+     *                         destination's name; {@code RESOURCE} when the store failed (nothing created)
+     */
     public void createQueue(String name) {
         checkNotTemporaryName(name);
-        queue(name);
+        checkStorableName(name);
+        settings.created(new StoredDestination(false, name), () -> queue(name));
     }
 
-    /** Creates a topic if it does not exist. */
+    /** Creates a topic if it does not exist; as {@link #createQueue}. */
     public void createTopic(String name) {
         checkNotTemporaryName(name);
-        topic(name);
+        checkStorableName(name);
+        settings.created(new StoredDestination(true, name), () -> topic(name));
+    }
+
+    private static void checkStorableName(String name) {
+        String problem = DestinationNames.problem("A destination name", name);
+        if (problem != null) {
+            throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION, problem);
+        }
     }
 
     /** The queue or topic a client names, created on first use if that is allowed. */
@@ -410,11 +471,13 @@ public final class Broker implements AutoCloseable {
         } else if (!exists && !autoCreateDestinations) {
             throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION,
                     "No destination " + name + " (automatic creation is switched off)");
+        } else if (!exists) {
+            checkStorableName(name); // before its messages fail to be stored
         }
     }
 
     private static void checkNotTemporaryName(String name) {
-        if (name.startsWith(TEMPORARY_PREFIX)) {
+        if (name != null && name.startsWith(TEMPORARY_PREFIX)) {
             throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION,
                     "Names starting with " + TEMPORARY_PREFIX + " are kept for temporary destinations");
         }
@@ -891,6 +954,7 @@ public final class Broker implements AutoCloseable {
             subscriptionQueues.put(stored.id(), queue);
         }
         store.joinAsNode(nodeName, now() + leaseMillis);
+        settings.restore(); // destinations created empty and policies, before messages find their queues
         // The default dead-letter and expiry queues exist from the start, for operators to look into.
         queue(DeliveryPolicy.DEFAULT.deadLetterQueue());
         queue(DeliveryPolicy.DEFAULT.expiryQueue());
@@ -926,5 +990,15 @@ public final class Broker implements AutoCloseable {
             xa.restore(tx.xid(), arrivals, held.getOrDefault(tx, List.of()));
         }
         keepLease();
+        scheduler.at(now() + settingsRereadMillis, this::rereadSettings);
+    }
+
+    /** Every {@code settingsRereadMillis}: takes in what other instances sharing the store changed. */
+    private void rereadSettings() {
+        try {
+            settings.reread();
+        } finally {
+            scheduler.at(now() + settingsRereadMillis, this::rereadSettings);
+        }
     }
 }

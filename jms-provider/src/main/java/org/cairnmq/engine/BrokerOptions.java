@@ -12,12 +12,18 @@ import java.util.Objects;
  *                         beyond it, persistent arrivals stay in the store and are loaded page by page
  * @param leaseMillis      how long this instance's claims on messages hold without renewal: after it, when
  *                         the instance has died, another instance sharing the store takes its messages over
+ * @param settingsRereadMillis how often this instance reads the destinations and policies operators stored
+ *                         again, to pick up what other instances sharing the store changed
  */
-public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMillis) {
+public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMillis, long settingsRereadMillis) {
     /** Ready messages a durable queue keeps in memory unless configured otherwise. */
     public static final int DEFAULT_QUEUE_MEMORY_LIMIT = 10_000;
     /** How long an instance's claims hold unless configured otherwise; it renews them every third of it. */
     public static final long DEFAULT_LEASE_MILLIS = 30_000;
+    /** How often stored destination settings are read again unless configured otherwise. */
+    public static final long DEFAULT_SETTINGS_REREAD_MILLIS = 15_000;
+    /** The system property that sets the re-read period where no code sets up the options (in WildFly). */
+    public static final String SETTINGS_REREAD_PROPERTY = "cairn.settings.rereadMillis";
 
     public BrokerOptions {
         Objects.requireNonNull(nodeName, "nodeName");
@@ -30,25 +36,34 @@ public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMil
         if (leaseMillis < 300) {
             throw new IllegalArgumentException("A lease lasts at least 300 ms: " + leaseMillis);
         }
+        if (settingsRereadMillis < 100) {
+            throw new IllegalArgumentException("Settings are read again at most every 100 ms: " + settingsRereadMillis);
+        }
     }
 
     /**
-     * The node name from {@code -Dcairn.node.name}, else the host name; the default memory limit.
+     * The node name from {@code -Dcairn.node.name}, else the host name; the default memory limit and lease;
+     * the settings re-read period from {@code -Dcairn.settings.rereadMillis}, else 15 s.
      */
     public static BrokerOptions defaults() {
-        return new BrokerOptions(defaultNodeName(), DEFAULT_QUEUE_MEMORY_LIMIT, DEFAULT_LEASE_MILLIS);
+        return new BrokerOptions(defaultNodeName(), DEFAULT_QUEUE_MEMORY_LIMIT, DEFAULT_LEASE_MILLIS,
+                Long.getLong(SETTINGS_REREAD_PROPERTY, DEFAULT_SETTINGS_REREAD_MILLIS));
     }
 
     public BrokerOptions withNodeName(String name) {
-        return new BrokerOptions(name, queueMemoryLimit, leaseMillis);
+        return new BrokerOptions(name, queueMemoryLimit, leaseMillis, settingsRereadMillis);
     }
 
     public BrokerOptions withQueueMemoryLimit(int messages) {
-        return new BrokerOptions(nodeName, messages, leaseMillis);
+        return new BrokerOptions(nodeName, messages, leaseMillis, settingsRereadMillis);
     }
 
     public BrokerOptions withLeaseMillis(long millis) {
-        return new BrokerOptions(nodeName, queueMemoryLimit, millis);
+        return new BrokerOptions(nodeName, queueMemoryLimit, millis, settingsRereadMillis);
+    }
+
+    public BrokerOptions withSettingsRereadMillis(long millis) {
+        return new BrokerOptions(nodeName, queueMemoryLimit, leaseMillis, millis);
     }
 
     private static String defaultNodeName() {

@@ -56,7 +56,8 @@ final class EngineManagement implements BrokerManagement {
                 broker.createTopic(name);
             }
         } catch (BrokerException e) {
-            throw new ManagementException(ManagementException.Kind.INVALID, e.getMessage(), e);
+            throw e.kind() == BrokerException.Kind.RESOURCE ? translate(e)
+                    : new ManagementException(ManagementException.Kind.INVALID, e.getMessage(), e);
         }
         return destination(type, name);
     }
@@ -70,7 +71,11 @@ final class EngineManagement implements BrokerManagement {
                         "Queue " + name + " has " + queue.consumers() + " consumers; close them first");
             }
             long deleted = messages.delete(name, MessageQuery.all()).changed();
-            broker.removeQueue(name);
+            try {
+                broker.removeQueue(name);
+            } catch (BrokerException e) {
+                throw translate(e);
+            }
             return deleted;
         }
         TopicDestination topic = topic(name);
@@ -95,7 +100,13 @@ final class EngineManagement implements BrokerManagement {
     @Override
     public void setDeliveryPolicy(DestinationType type, String name, DeliveryPolicy policy) {
         destination(type, name);
-        broker.setDeliveryPolicy(name, policy);
+        try {
+            broker.setDeliveryPolicy(name, policy);
+        } catch (IllegalArgumentException e) {
+            throw new ManagementException(ManagementException.Kind.INVALID, e.getMessage(), e);
+        } catch (BrokerException e) {
+            throw translate(e);
+        }
     }
 
     @Override
@@ -245,9 +256,9 @@ final class EngineManagement implements BrokerManagement {
     }
 
     private static void checkName(String name) {
-        if (name == null || name.isBlank() || name.length() > 255) {
-            throw new ManagementException(ManagementException.Kind.INVALID,
-                    "A destination name has 1 to 255 characters, not all blank");
+        String problem = DestinationNames.problem("A destination name", name);
+        if (problem != null) {
+            throw new ManagementException(ManagementException.Kind.INVALID, problem);
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
 import org.cairnmq.engine.DestinationAddress;
+import org.cairnmq.engine.DestinationNames;
 
 /** Maps destinations of any provider, by name, to the engine's addresses and back. */
 final class Destinations {
@@ -15,19 +16,26 @@ final class Destinations {
     static DestinationAddress address(Destination destination) throws JMSException {
         if (destination instanceof Queue queue) {
             String name = queue.getQueueName();
-            if (name == null || name.isBlank()) {
-                throw new InvalidDestinationException("A queue needs a name");
-            }
+            checkName("A queue name", name);
             return DestinationAddress.queue(name);
         }
         if (destination instanceof Topic topic) {
             String name = topic.getTopicName();
-            if (name == null || name.isBlank()) {
-                throw new InvalidDestinationException("A topic needs a name");
-            }
+            checkName("A topic name", name);
             return DestinationAddress.topic(name);
         }
         throw new InvalidDestinationException("Not a queue or topic: " + destination);
+    }
+
+    /**
+     * Refuses, where the application names it, a destination name the broker's store cannot keep (see
+     * {@link DestinationNames}), rather than failing the first send to it.
+     */
+    static void checkName(String what, String name) throws InvalidDestinationException {
+        String problem = DestinationNames.problem(what, name);
+        if (problem != null) {
+            throw new InvalidDestinationException(problem);
+        }
     }
 
     static Destination destination(DestinationAddress address) {

@@ -291,9 +291,7 @@ public final class JmsSession implements QueueSession, TopicSession, XAQueueSess
     public Queue createQueue(String queueName) throws JMSException {
         domain.checkQueueMethod("createQueue");
         checkOpen();
-        if (queueName == null || queueName.isBlank()) {
-            throw new InvalidDestinationException("A queue needs a name");
-        }
+        Destinations.checkName("A queue name", queueName);
         return new JmsQueue(queueName);
     }
 
@@ -363,9 +361,7 @@ public final class JmsSession implements QueueSession, TopicSession, XAQueueSess
     public Topic createTopic(String topicName) throws JMSException {
         domain.checkTopicMethod("createTopic");
         checkOpen();
-        if (topicName == null || topicName.isBlank()) {
-            throw new InvalidDestinationException("A topic needs a name");
-        }
+        Destinations.checkName("A topic name", topicName);
         return new JmsTopic(topicName);
     }
 

@@ -25,7 +25,12 @@ public interface BrokerManagement {
     /** One destination; {@code NOT_FOUND} if there is none of that type and name. */
     DestinationView destination(DestinationType type, String name);
 
-    /** Creates a queue or topic; {@code CONFLICT} if it exists, {@code INVALID} for a reserved name. */
+    /**
+     * Creates a queue or topic, kept in the store so that it exists after a restart and on every broker
+     * sharing the database, even while empty; {@code CONFLICT} if it exists, {@code INVALID} for a reserved
+     * name or one the store cannot keep (blank, over 255 characters, control characters, lone surrogates),
+     * {@code FAILED} when the store failed (then nothing was created).
+     */
     DestinationView createDestination(DestinationType type, String name);
 
     /**
@@ -39,7 +44,12 @@ public interface BrokerManagement {
     /** The redelivery, dead-letter and expiry policy in force for a queue or topic. */
     DeliveryPolicy deliveryPolicy(DestinationType type, String name);
 
-    /** Sets a destination's own policy; {@code null} goes back to the broker's default. */
+    /**
+     * Sets a destination's own policy, kept in the store for restarts and for every broker sharing the
+     * database; {@code null} goes back to the broker's default. {@code INVALID} for a queue's policy that
+     * dead-letters into the queue itself; {@code FAILED} when the store failed (then the policy in force
+     * did not change). {@link DeliveryPolicy} itself refuses values that cannot work.
+     */
     void setDeliveryPolicy(DestinationType type, String name, DeliveryPolicy policy);
 
     /** Every attached consumer, sorted by destination, for finding one that is stuck or slow. */

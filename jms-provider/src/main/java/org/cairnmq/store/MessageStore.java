@@ -100,6 +100,14 @@ public interface MessageStore extends AutoCloseable {
     /** Every durable subscription, in the order they were created. */
     List<StoredSubscription> loadSubscriptions();
 
+    /**
+     * Where the store keeps operators' destinations and policies; empty for a store that keeps none (they
+     * then live in memory only).
+     */
+    default java.util.Optional<DestinationSettingsStore> destinationSettings() {
+        return java.util.Optional.empty();
+    }
+
     /** Releases the store's resources. Messages already committed stay in the database. */
     @Override
     void close();

@@ -39,6 +39,11 @@ public final class PooledJpaStore implements MessageStore, PreparedTransactionSt
     }
 
     @Override
+    public java.util.Optional<org.cairnmq.store.DestinationSettingsStore> destinationSettings() {
+        return store.destinationSettings();
+    }
+
+    @Override
     public long[] commit(StoreBatch batch) {
         return store.commit(batch);
     }

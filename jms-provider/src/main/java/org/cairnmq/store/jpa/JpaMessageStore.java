@@ -38,10 +38,12 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     private final IdentifierGenerator messageIds;
     private final boolean postgresql;
     private final boolean customPlansEachTransaction;
+    private final DestinationSettingsTables settings;
 
     private JpaMessageStore(EntityManagerFactory entityManagers, DispatchClaims claims, boolean postgresql,
-                            boolean customPlansEachTransaction) {
+                            boolean customPlansEachTransaction, DestinationSettingsTables settings) {
         this.entityManagers = entityManagers;
+        this.settings = settings;
         this.claims = claims;
         this.postgresql = postgresql;
         this.customPlansEachTransaction = customPlansEachTransaction;
@@ -68,10 +70,15 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     public static JpaMessageStore open(DataSource dataSource, java.time.Duration statementTimeout) {
         String database = SchemaMigration.migrate(dataSource);
         boolean postgresql = "postgresql".equals(database);
-        return new JpaMessageStore(StorePersistenceUnit.entityManagerFactory(
-                        StatementTimeouts.over(dataSource, statementTimeout)),
+        DataSource bounded = StatementTimeouts.over(dataSource, statementTimeout);
+        return new JpaMessageStore(StorePersistenceUnit.entityManagerFactory(bounded),
                 DispatchClaims.forDatabase(database, dataSource), postgresql,
-                postgresql && !CustomPlans.setByEveryConnection(dataSource));
+                postgresql && !CustomPlans.setByEveryConnection(dataSource), new DestinationSettingsTables(bounded));
+    }
+
+    @Override
+    public java.util.Optional<org.cairnmq.store.DestinationSettingsStore> destinationSettings() {
+        return java.util.Optional.of(settings);
     }
 
     @Override
