@@ -92,6 +92,10 @@ public abstract class XaFailurePathTest {
     }
 
     private Branch endedBranch(String name) throws JMSException, XAException {
+        return endedBranch(name, XAResource.TMSUCCESS);
+    }
+
+    private Branch endedBranch(String name, int endFlags) throws JMSException, XAException {
         String in = "in-" + name;
         String out = "out-" + name;
         sendPlain(in, "consumed by " + name);
@@ -103,7 +107,7 @@ public abstract class XaFailurePathTest {
         assertNotNull(consumer.receive(WAIT_MILLIS), "the branch's message to consume");
         consumer.close();
         session.createProducer(session.createQueue(out)).send(session.createTextMessage("sent by " + name));
-        resource.end(xid, XAResource.TMSUCCESS);
+        resource.end(xid, endFlags);
         return new Branch(xid, resource, in, out);
     }
 
@@ -404,8 +408,12 @@ public abstract class XaFailurePathTest {
 
     @Test
     void aBlockedStoreCallOfOneBranchDoesNotHoldUpAnother() throws Exception {
+        // Made before any store call is held: their plain sends must not queue behind a held write.
+        Branch quick = endedBranch("quick");
         Branch slowPrepare = endedBranch("slow-prepare");
         Branch slowCommit = preparedBranch("slow-commit");
+        Branch slowUndo = endedBranch("slow-undo", XAResource.TMFAIL);
+
         FaultSwitchedStore.Gate prepareGate = store.blockNext(Operation.PREPARE);
         Future<?> preparing = callers.submit(() -> slowPrepare.resource.prepare(slowPrepare.xid));
         assertTrue(prepareGate.awaitHeld(WAIT_MILLIS, TimeUnit.MILLISECONDS));
@@ -415,26 +423,45 @@ public abstract class XaFailurePathTest {
             return null;
         });
         assertTrue(commitGate.awaitHeld(WAIT_MILLIS, TimeUnit.MILLISECONDS));
+        // A rollback-only branch asked to prepare is rolled back: the attempt it consumed is recorded in the store.
+        FaultSwitchedStore.Gate undoGate = store.blockNext(Operation.COMMIT);
+        Future<Integer> undoing = callers.submit(() -> code(assertThrows(XAException.class,
+                () -> slowUndo.resource.prepare(slowUndo.xid))));
+        assertTrue(undoGate.awaitHeld(WAIT_MILLIS, TimeUnit.MILLISECONDS));
 
-        // Meanwhile a third branch goes through start, end, prepare and commit, and recover answers.
-        Future<?> other = callers.submit(() -> {
-            Branch quick = preparedBranch("quick");
+        // Meanwhile other branches go through start, end, prepare and commit, and recover answers.
+        Future<?> others = callers.submit(() -> {
+            assertEquals(XAResource.XA_OK, quick.resource.prepare(quick.xid));
             assertTrue(recovers(quick.xid));
             quick.resource.commit(quick.xid, false);
+            XASession session = connection.createXASession();
+            XAResource resource = session.getXAResource();
+            Xid fresh = TestXid.of("fresh");
+            resource.start(fresh, XAResource.TMNOFLAGS);
+            session.createProducer(session.createQueue("out-fresh")).send(session.createTextMessage("sent by fresh"));
+            resource.end(fresh, XAResource.TMSUCCESS);
+            assertEquals(XAResource.XA_OK, resource.prepare(fresh));
+            resource.commit(fresh, false);
             return null;
         });
-        other.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        others.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
         assertFalse(preparing.isDone());
         assertFalse(committing.isDone());
-        assertDeliveredOnce("out-quick", "sent by quick", false);
+        assertFalse(undoing.isDone());
 
         prepareGate.release();
         commitGate.release();
+        undoGate.release();
         preparing.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
         committing.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        assertEquals(XAException.XA_RBROLLBACK, undoing.get(WAIT_MILLIS, TimeUnit.MILLISECONDS));
         slowPrepare.resource.commit(slowPrepare.xid, false);
+        assertDeliveredOnce("out-quick", "sent by quick", false);
+        assertDeliveredOnce("out-fresh", "sent by fresh", false);
         assertDeliveredOnce(slowPrepare.out, "sent by slow-prepare", false);
         assertDeliveredOnce(slowCommit.out, "sent by slow-commit", false);
+        assertDeliveredOnce(slowUndo.in, "consumed by slow-undo", true);
+        assertNothingIn(slowUndo.out);
     }
 
     @Test
