@@ -465,6 +465,24 @@ public abstract class XaFailurePathTest {
     }
 
     @Test
+    void workEndedAfterItsBranchWasRolledBackIsUndoneToo() throws Exception {
+        sendPlain("in-late-end", "consumed late");
+        XASession session = connection.createXASession();
+        XAResource resource = session.getXAResource();
+        Xid xid = TestXid.of("late-end");
+        resource.start(xid, XAResource.TMNOFLAGS);
+        MessageConsumer consumer = session.createConsumer(session.createQueue("in-late-end"));
+        assertNotNull(consumer.receive(WAIT_MILLIS));
+        consumer.close();
+
+        connection.createXASession().getXAResource().rollback(xid); // the transaction manager gave up on it
+        resource.end(xid, XAResource.TMSUCCESS);
+
+        assertDeliveredOnce("in-late-end", "consumed late", true);
+        assertEquals(XAException.XAER_NOTA, code(assertThrows(XAException.class, () -> resource.prepare(xid))));
+    }
+
+    @Test
     void onePhaseCommitFailingBeforeTheStoreRollsBack() throws Exception {
         Branch branch = endedBranch("one-phase-before");
         store.failBefore(Operation.COMMIT, 1);
