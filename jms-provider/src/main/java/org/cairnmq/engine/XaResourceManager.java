@@ -104,7 +104,16 @@ final class XaResourceManager {
             throw rolledBack(branch);
         }
         // PREPARING: no other call touches the branch's work now, so it is read without the lock.
-        Broker.Work work = broker.route(branch.sends, branch.acknowledged, false);
+        Broker.Work work;
+        try {
+            work = broker.route(branch.sends, branch.acknowledged, false);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                undo = discard(branch); // not left PREPARING for ever
+            }
+            broker.redeliver(undo);
+            throw error(XAException.XA_RBOTHER, "Prepare failed and rolled back: " + e.getMessage());
+        }
         if (work.targets.isEmpty() && branch.acknowledged.isEmpty()) {
             synchronized (this) {
                 finish(branch);
