@@ -853,7 +853,7 @@ public final class Broker implements AutoCloseable {
     }
 
     /** A store call; its failure becomes the engine's error and starts an outage (see {@link StoreHealth}). */
-    private <T> T storeCall(java.util.function.Supplier<T> call) {
+    <T> T storeCall(java.util.function.Supplier<T> call) {
         T result;
         try {
             result = call.get();

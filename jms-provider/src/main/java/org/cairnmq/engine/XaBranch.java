@@ -9,8 +9,15 @@ import org.cairnmq.store.StoredXid;
  * stands. Guarded by the resource manager's lock.
  */
 final class XaBranch {
-    /** The states of a branch (XA specification, section 2.3). */
-    enum State { ACTIVE, IDLE, ROLLBACK_ONLY, PREPARED }
+    /**
+     * The states of a branch (XA specification, section 2.3), with the states of a call under way: while a
+     * branch is {@code PREPARING}, {@code COMMITTING} or {@code ROLLING_BACK} its store call runs outside the
+     * manager's lock, and every other call for the branch is refused.
+     */
+    enum State { ACTIVE, IDLE, ROLLBACK_ONLY, PREPARING, PREPARED, COMMITTING, ROLLING_BACK, DONE }
+
+    /** An outcome that was begun in the store and failed, so that the store may or may not have applied it. */
+    enum Decision { COMMIT, ROLLBACK }
 
     final StoredXid xid;
     State state = State.ACTIVE;
@@ -21,12 +28,20 @@ final class XaBranch {
     int associations;
     /** Rolled back by the broker when its transaction timeout ran out; its outcome is XA_RBTIMEOUT. */
     boolean timedOut;
-    /** Prepare or one-phase commit is under way: too late for the timeout. */
-    boolean finishing;
+    /**
+     * Set while PREPARED when a store call for this outcome failed: the next attempt asks the store first
+     * whether the branch is still prepared there. {@code null} when no phase two failed.
+     */
+    Decision inDoubt;
     /** Cancels the branch's timeout; a no-op when it has none. */
     Runnable cancelTimeout = () -> { };
 
     XaBranch(StoredXid xid) {
         this.xid = xid;
+    }
+
+    /** Whether sessions may still work in it, or end it: before prepare. */
+    boolean isOpen() {
+        return state == State.ACTIVE || state == State.IDLE || state == State.ROLLBACK_ONLY;
     }
 }

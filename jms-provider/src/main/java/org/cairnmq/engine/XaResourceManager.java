@@ -4,17 +4,27 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import javax.transaction.xa.XAException;
+import org.cairnmq.engine.XaBranch.Decision;
+import org.cairnmq.engine.XaBranch.State;
 import org.cairnmq.store.PreparedTransactionStore;
-import org.cairnmq.store.StoreException;
 import org.cairnmq.store.StoredXid;
 
 /**
  * The broker as an XA resource manager: branches keyed by Xid, with explicit states. {@code prepare}
  * writes the branch to the store, so that after a restart {@code recover} names it and its outcome can
  * still be applied.
+ *
+ * <p>Each call changes the branch's state under the manager's lock, makes its store call without the lock
+ * (one slow database call holds up only its own branch), then records the outcome under the lock. While a
+ * store call runs the branch is {@code PREPARING}, {@code COMMITTING} or {@code ROLLING_BACK}, and other
+ * calls for it are refused. A phase two whose store call failed leaves the branch {@code PREPARED}, marked
+ * in doubt: the store may have applied it. The next attempt asks the store whether the branch is still
+ * prepared there, and applies the outcome only if it is.
  */
 final class XaResourceManager {
+    private static final Logger LOG = Logger.getLogger(XaResourceManager.class.getName());
     private final Broker broker;
     private final PreparedTransactionStore store;
     private final Map<StoredXid, XaBranch> branches = new HashMap<>();
@@ -34,8 +44,8 @@ final class XaResourceManager {
             if (branch == null) {
                 throw error(XAException.XAER_NOTA, "No branch " + xid + " to join or resume");
             }
-            if (branch.state == XaBranch.State.PREPARED) {
-                throw error(XAException.XAER_PROTO, "Branch " + xid + " is prepared");
+            if (!branch.isOpen()) {
+                throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state);
             }
         } else {
             if (branch != null) {
@@ -48,118 +58,275 @@ final class XaResourceManager {
                 started.cancelTimeout = broker.later(timeoutSeconds * 1000L, () -> timeOut(started));
             }
         }
-        if (branch.state != XaBranch.State.ROLLBACK_ONLY) {
-            branch.state = XaBranch.State.ACTIVE;
+        if (branch.state != State.ROLLBACK_ONLY) {
+            branch.state = State.ACTIVE;
         }
         branch.associations++;
         return branch;
     }
 
     /** Takes over a session's work at {@code end}; {@code failed} marks the branch rollback-only. */
-    synchronized void end(XaBranch branch, List<OutgoingMessage> sends, List<QueuedMessage> acknowledged,
-            boolean failed) {
-        branch.associations--;
-        if (branch.timedOut) {
-            // Rolled back while the session worked in it: this work is undone too.
-            broker.redeliver(acknowledged);
-            return;
+    void end(XaBranch branch, List<OutgoingMessage> sends, List<QueuedMessage> acknowledged, boolean failed) {
+        synchronized (this) {
+            branch.associations--;
+            if (!branch.timedOut && branch.state != State.DONE) {
+                branch.sends.addAll(sends);
+                branch.acknowledged.addAll(acknowledged);
+                if (failed) {
+                    branch.state = State.ROLLBACK_ONLY;
+                } else if (branch.state == State.ACTIVE && branch.associations == 0) {
+                    branch.state = State.IDLE;
+                }
+                return;
+            }
         }
-        branch.sends.addAll(sends);
-        branch.acknowledged.addAll(acknowledged);
-        if (failed) {
-            branch.state = XaBranch.State.ROLLBACK_ONLY;
-        } else if (branch.state == XaBranch.State.ACTIVE) {
-            branch.state = XaBranch.State.IDLE;
-        }
+        // Rolled back (by its timeout, or by a rollback) while the session worked in it: this work is undone too.
+        broker.redeliver(acknowledged);
     }
 
     /** @return {@code true} if the branch did work and is now prepared; {@code false} for read-only */
     boolean prepare(StoredXid xid) throws XAException {
         XaBranch branch;
+        List<QueuedMessage> undo = null;
         synchronized (this) {
             branch = branch(xid);
-            rejectRollbackOnly(branch);
-            if (branch.state != XaBranch.State.IDLE) {
+            checkNotAssociated(branch);
+            if (branch.state == State.ROLLBACK_ONLY) {
+                undo = discard(branch);
+            } else if (branch.state != State.IDLE) {
                 throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state + ", not ended");
+            } else {
+                branch.state = State.PREPARING;
             }
-            branch.finishing = true;
         }
-        Broker.Work work = broker.route(branch.sends, branch.acknowledged, false);
+        if (undo != null) {
+            broker.redeliver(undo);
+            throw rolledBack(branch);
+        }
+        // PREPARING: no other call touches the branch's work now, so it is read without the lock.
+        Broker.Work work;
+        try {
+            work = broker.route(branch.sends, branch.acknowledged, false);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                undo = discard(branch); // not left PREPARING for ever
+            }
+            broker.redeliver(undo);
+            throw error(XAException.XA_RBOTHER, "Prepare failed and rolled back: " + e.getMessage());
+        }
         if (work.targets.isEmpty() && branch.acknowledged.isEmpty()) {
             synchronized (this) {
-                forgetBranch(xid);
+                finish(branch);
             }
             return false;
         }
         long[] ids;
         try {
-            ids = store.prepare(xid, work.batch);
-        } catch (StoreException e) {
-            rollback(xid);
-            throw error(XAException.XA_RBCOMMFAIL, "Prepare failed and rolled back: " + e.getMessage());
+            ids = broker.storeCall(() -> store.prepare(xid, work.batch));
+        } catch (RuntimeException e) {
+            throw prepareFailed(branch, e);
         }
+        List<QueuedMessage> arrivals = broker.arrivals(work, ids);
         synchronized (this) {
-            branch.preparedArrivals = broker.arrivals(work, ids);
-            branch.state = XaBranch.State.PREPARED;
+            branch.preparedArrivals = arrivals;
+            branch.state = State.PREPARED;
             branch.cancelTimeout.run(); // only the transaction manager decides a prepared branch
         }
         return true;
     }
 
+    /**
+     * The prepare failed, perhaps after the store had written it: it is undone in the store if it is there.
+     * If the store cannot even say, the branch waits, prepared and marked for rollback, for the transaction
+     * manager's rollback (which a failed prepare calls for).
+     */
+    private XAException prepareFailed(XaBranch branch, RuntimeException failure) {
+        try {
+            broker.storeCall(() -> {
+                if (store.isPrepared(branch.xid)) {
+                    store.rollbackPrepared(branch.xid);
+                }
+                return null;
+            });
+        } catch (RuntimeException undoFailed) {
+            synchronized (this) {
+                branch.state = State.PREPARED;
+                branch.inDoubt = Decision.ROLLBACK;
+                branch.cancelTimeout.run();
+            }
+            LOG.warning("CAIRN-XA-002 Prepare of branch " + branch.xid + " failed and the store could not be asked "
+                    + "whether it was written; the branch is held until it is rolled back: " + failure.getMessage());
+            return error(XAException.XAER_RMFAIL, "Prepare failed; the branch waits for rollback: "
+                    + failure.getMessage());
+        }
+        List<QueuedMessage> undo;
+        synchronized (this) {
+            undo = discard(branch);
+        }
+        broker.redeliver(undo);
+        LOG.warning("CAIRN-XA-001 Prepare of branch " + branch.xid + " failed; the branch was rolled back: "
+                + failure.getMessage());
+        return error(XAException.XA_RBCOMMFAIL, "Prepare failed and rolled back: " + failure.getMessage());
+    }
+
     void commit(StoredXid xid, boolean onePhase) throws XAException {
+        if (onePhase) {
+            commitOnePhase(xid);
+        } else {
+            commitPrepared(xid);
+        }
+    }
+
+    private void commitOnePhase(StoredXid xid) throws XAException {
         XaBranch branch;
+        List<QueuedMessage> undo = null;
         synchronized (this) {
             branch = branch(xid);
+            checkNotAssociated(branch);
+            if (branch.state == State.ROLLBACK_ONLY) {
+                undo = discard(branch);
+            } else if (branch.state != State.IDLE) {
+                throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state + ", not ended");
+            } else {
+                branch.state = State.COMMITTING;
+            }
         }
-        if (onePhase) {
+        if (undo != null) {
+            broker.redeliver(undo);
+            throw rolledBack(branch);
+        }
+        try {
+            // A failure that may have committed leaves the sends to the broker's in-doubt writes: if they were
+            // stored they are delivered once the store answers again.
+            broker.complete(branch.sends, branch.acknowledged);
+        } catch (RuntimeException e) {
             synchronized (this) {
-                rejectRollbackOnly(branch);
-                if (branch.state != XaBranch.State.IDLE) {
-                    throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state + ", not ended");
-                }
-                branch.finishing = true;
+                undo = discard(branch);
             }
-            try {
-                broker.complete(branch.sends, branch.acknowledged);
-            } catch (BrokerException e) {
-                rollback(xid);
-                throw error(XAException.XA_RBCOMMFAIL, "Commit failed and rolled back: " + e.getMessage());
-            }
-        } else {
-            if (branch.state != XaBranch.State.PREPARED) {
-                throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state + ", not prepared");
-            }
-            try {
-                store.commitPrepared(xid);
-            } catch (StoreException e) {
-                // Still prepared: the transaction manager retries the commit.
-                throw error(XAException.XAER_RMFAIL, "Commit failed, branch stays prepared: " + e.getMessage());
-            }
-            broker.deliverAll(branch.preparedArrivals);
-            branch.acknowledged.forEach(m -> m.queue.statistics.acknowledged.incrementAndGet());
+            broker.redeliver(undo);
+            throw error(XAException.XA_RBCOMMFAIL, "Commit failed and rolled back: " + e.getMessage());
         }
         synchronized (this) {
-            forgetBranch(xid);
+            finish(branch);
         }
+    }
+
+    private void commitPrepared(StoredXid xid) throws XAException {
+        XaBranch branch;
+        boolean askFirst;
+        synchronized (this) {
+            branch = branch(xid);
+            if (branch.state == State.COMMITTING) {
+                throw error(XAException.XA_RETRY, "Branch " + xid + " is being committed by another call");
+            }
+            if (branch.state != State.PREPARED) {
+                throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state + ", not prepared");
+            }
+            if (branch.inDoubt == Decision.ROLLBACK) {
+                throw error(XAException.XAER_PROTO, "A rollback of branch " + xid + " was begun; only rollback ends it");
+            }
+            askFirst = branch.inDoubt == Decision.COMMIT;
+            branch.state = State.COMMITTING;
+        }
+        boolean applied;
+        try {
+            applied = broker.storeCall(() -> applyInStore(branch.xid, askFirst, Decision.COMMIT));
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                branch.state = State.PREPARED;
+                branch.inDoubt = Decision.COMMIT;
+            }
+            LOG.warning("CAIRN-XA-003 Commit of prepared branch " + xid + " failed; it stays prepared and the next "
+                    + "commit finds out whether the store applied it: " + e.getMessage());
+            throw error(XAException.XAER_RMFAIL, "Commit failed, branch stays prepared; commit again: " + e.getMessage());
+        }
+        if (!applied) {
+            LOG.info("CAIRN-XA-005 Branch " + xid + " had been committed in the store by an earlier attempt that "
+                    + "failed; it is completed now");
+        }
+        synchronized (this) {
+            finish(branch);
+        }
+        broker.deliverAll(branch.preparedArrivals);
+        branch.acknowledged.forEach(m -> m.queue.statistics.acknowledged.incrementAndGet());
     }
 
     void rollback(StoredXid xid) throws XAException {
         XaBranch branch;
+        boolean askFirst;
+        List<QueuedMessage> undo = null;
         synchronized (this) {
             branch = branch(xid);
-            forgetBranch(xid);
-        }
-        if (branch.state == XaBranch.State.PREPARED) {
-            try {
-                store.rollbackPrepared(xid);
-            } catch (StoreException e) {
-                synchronized (this) {
-                    branches.put(xid, branch);
-                }
-                throw error(XAException.XAER_RMFAIL, "Rollback failed, branch stays prepared: " + e.getMessage());
+            if (branch.isOpen()) {
+                undo = discard(branch);
+                askFirst = false;
+            } else if (branch.state != State.PREPARED) {
+                throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state);
+            } else if (branch.inDoubt == Decision.COMMIT) {
+                throw error(XAException.XAER_PROTO, "A commit of branch " + xid + " was begun; only commit ends it");
+            } else {
+                askFirst = branch.inDoubt == Decision.ROLLBACK;
+                branch.state = State.ROLLING_BACK;
             }
         }
-        broker.redeliver(branch.acknowledged);
+        if (undo != null) {
+            broker.redeliver(undo);
+            return;
+        }
+        boolean applied;
+        try {
+            applied = broker.storeCall(() -> applyInStore(branch.xid, askFirst, Decision.ROLLBACK));
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                branch.state = State.PREPARED;
+                branch.inDoubt = Decision.ROLLBACK;
+            }
+            LOG.warning("CAIRN-XA-004 Rollback of prepared branch " + xid + " failed; it stays prepared and the next "
+                    + "rollback finds out whether the store applied it: " + e.getMessage());
+            throw error(XAException.XAER_RMFAIL, "Rollback failed, branch stays prepared; roll back again: "
+                    + e.getMessage());
+        }
+        if (!applied) {
+            LOG.info("CAIRN-XA-005 Branch " + xid + " had been rolled back in the store by an earlier attempt that "
+                    + "failed; it is completed now");
+        }
+        synchronized (this) {
+            undo = discard(branch);
+        }
+        broker.redeliver(undo);
+    }
+
+    /**
+     * Commits or rolls back a prepared branch in the store. No lock held.
+     *
+     * @param askFirst an earlier attempt failed: the store is asked whether the branch is still prepared
+     * @return {@code false} if the store no longer had the branch: the earlier attempt was applied after all
+     */
+    private Boolean applyInStore(StoredXid xid, boolean askFirst, Decision decision) {
+        if (askFirst && !store.isPrepared(xid)) {
+            return false;
+        }
+        if (decision == Decision.COMMIT) {
+            store.commitPrepared(xid);
+        } else {
+            store.rollbackPrepared(xid);
+        }
+        return true;
+    }
+
+    /** The branch is over: removed, with its timeout. Lock held. */
+    private void finish(XaBranch branch) {
+        branch.state = State.DONE;
+        forgetBranch(branch.xid);
+    }
+
+    /** The branch is over and its work dropped; returns what it acknowledged, to deliver again. Lock held. */
+    private List<QueuedMessage> discard(XaBranch branch) {
+        finish(branch);
+        List<QueuedMessage> acknowledged = new ArrayList<>(branch.acknowledged);
+        branch.acknowledged.clear();
+        branch.sends.clear();
+        return acknowledged;
     }
 
     /** Removes a finished branch, and its timeout, which would otherwise keep it in memory until due. Lock held. */
@@ -171,37 +338,45 @@ final class XaResourceManager {
         return branch;
     }
 
-    /** A rollback-only branch ends here: rolled back, and the caller told why. Lock held. */
-    private void rejectRollbackOnly(XaBranch branch) throws XAException {
-        if (branch.state != XaBranch.State.ROLLBACK_ONLY) {
-            return;
+    private static void checkNotAssociated(XaBranch branch) throws XAException {
+        if (branch.associations > 0 || branch.state == State.ACTIVE) {
+            throw error(XAException.XAER_PROTO, "Branch " + branch.xid + " is still associated with a session");
         }
-        rollback(branch.xid);
+    }
+
+    /** Why a rollback-only branch, now rolled back, could not be prepared or committed. */
+    private static XAException rolledBack(XaBranch branch) {
         if (branch.timedOut) {
-            throw error(XAException.XA_RBTIMEOUT, "Branch " + branch.xid + " was rolled back: its timeout ran out");
+            return error(XAException.XA_RBTIMEOUT, "Branch " + branch.xid + " was rolled back: its timeout ran out");
         }
-        throw error(XAException.XA_RBROLLBACK, "Branch " + branch.xid + " was marked rollback-only");
+        return error(XAException.XA_RBROLLBACK, "Branch " + branch.xid + " was marked rollback-only");
     }
 
     /**
      * The branch's timeout ran out before prepare: its work is undone at once (acknowledged messages go back
      * to their queues) and the branch stays, rollback-only, until the transaction manager ends it.
      */
-    private synchronized void timeOut(XaBranch branch) {
-        if (branches.get(branch.xid) != branch || branch.state == XaBranch.State.PREPARED || branch.finishing) {
-            return; // ended, or prepared or committing in time
+    private void timeOut(XaBranch branch) {
+        List<QueuedMessage> undo;
+        synchronized (this) {
+            if (branches.get(branch.xid) != branch || !branch.isOpen() || branch.timedOut) {
+                return; // ended, or being prepared or committed in time
+            }
+            branch.timedOut = true;
+            branch.state = State.ROLLBACK_ONLY;
+            branch.sends.clear();
+            undo = new ArrayList<>(branch.acknowledged);
+            branch.acknowledged.clear();
         }
-        branch.timedOut = true;
-        branch.state = XaBranch.State.ROLLBACK_ONLY;
-        branch.sends.clear();
-        broker.redeliver(branch.acknowledged);
-        branch.acknowledged.clear();
+        broker.redeliver(undo);
     }
 
+    /** The branches prepared in the store, including those whose outcome is being applied or failed to apply. */
     synchronized List<StoredXid> prepared() {
         List<StoredXid> prepared = new ArrayList<>();
         for (XaBranch branch : branches.values()) {
-            if (branch.state == XaBranch.State.PREPARED) {
+            if (branch.state == State.PREPARED || branch.state == State.COMMITTING
+                    || branch.state == State.ROLLING_BACK) {
                 prepared.add(branch.xid);
             }
         }
@@ -209,9 +384,12 @@ final class XaResourceManager {
     }
 
     synchronized void forget(StoredXid xid) throws XAException {
-        if (forgetBranch(xid) == null) {
-            throw error(XAException.XAER_NOTA, "No branch " + xid);
+        XaBranch branch = branch(xid);
+        if (branch.state == State.PREPARING || branch.state == State.COMMITTING
+                || branch.state == State.ROLLING_BACK) {
+            throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state);
         }
+        finish(branch);
     }
 
     /** A branch found prepared in the store at start-up. */
@@ -219,7 +397,7 @@ final class XaResourceManager {
         XaBranch branch = new XaBranch(xid);
         branch.preparedArrivals = arrivals;
         branch.acknowledged.addAll(acknowledged);
-        branch.state = XaBranch.State.PREPARED;
+        branch.state = State.PREPARED;
         branches.put(xid, branch);
     }
 

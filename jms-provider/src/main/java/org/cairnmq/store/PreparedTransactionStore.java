@@ -25,6 +25,13 @@ public interface PreparedTransactionStore {
     /** Deletes a prepared branch's sends and forgets its acknowledgements. */
     void rollbackPrepared(StoredXid xid);
 
+    /**
+     * Whether the store holds the branch as prepared. After a {@link #commitPrepared} or
+     * {@link #rollbackPrepared} that failed, this tells whether it was applied all the same (the branch is
+     * gone) or not (still prepared).
+     */
+    boolean isPrepared(StoredXid xid);
+
     /** Every prepared branch, with its sends and acknowledged message ids. */
     List<PreparedTransaction> loadPrepared();
 }

@@ -2,6 +2,7 @@ package org.cairnmq.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -411,6 +412,24 @@ public abstract class MessageStoreContractTest {
         assertEquals(List.of("kept"), messageIds(store.loadAll()));
         assertTrue(xa.loadPrepared().isEmpty());
         assertThrows(StoreException.class, () -> xa.commitPrepared(XID));
+    }
+
+    @Test
+    void isPreparedTellsWhetherAnOutcomeWasApplied() {
+        MessageStore store = store();
+        PreparedTransactionStore xa = (PreparedTransactionStore) store;
+        StoredXid other = new StoredXid(4711, new byte[] {1, 2, 3}, new byte[] {8});
+        assertFalse(xa.isPrepared(XID), "never prepared");
+        xa.prepare(XID, new StoreBatch().insert(message("q", "committed")));
+        xa.prepare(other, new StoreBatch().insert(message("q", "rolled back")));
+        assertTrue(xa.isPrepared(XID));
+        assertTrue(xa.isPrepared(other));
+
+        xa.commitPrepared(XID);
+        xa.rollbackPrepared(other);
+
+        assertFalse(xa.isPrepared(XID), "committed");
+        assertFalse(xa.isPrepared(other), "rolled back");
     }
 
     private static StoredHeaders headers(String messageId) {

@@ -144,6 +144,11 @@ public final class PooledJpaStore implements MessageStore, PreparedTransactionSt
     }
 
     @Override
+    public boolean isPrepared(StoredXid xid) {
+        return store.isPrepared(xid);
+    }
+
+    @Override
     public List<PreparedTransaction> loadPrepared() {
         return store.loadPrepared();
     }

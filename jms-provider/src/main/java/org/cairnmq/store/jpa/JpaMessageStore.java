@@ -389,18 +389,29 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
         return result;
     }
 
+    @Override
+    public boolean isPrepared(StoredXid xid) {
+        boolean[] found = new boolean[1];
+        inTransaction(em -> found[0] = !preparedTxRows(em, xid).isEmpty());
+        return found[0];
+    }
+
     private static long preparedTxId(EntityManager em, StoredXid xid) {
+        List<PreparedTxEntity> found = preparedTxRows(em, xid);
+        if (found.isEmpty()) {
+            throw new StoreException("No prepared transaction " + xid, null);
+        }
+        return found.get(0).id();
+    }
+
+    private static List<PreparedTxEntity> preparedTxRows(EntityManager em, StoredXid xid) {
         PreparedTxEntity probe = PreparedTxEntity.of(xid);
-        List<PreparedTxEntity> found = em.createQuery("select t from PreparedTxEntity t where t.formatId = :f "
+        return em.createQuery("select t from PreparedTxEntity t where t.formatId = :f "
                         + "and t.gtrid = :g and t.bqual = :b", PreparedTxEntity.class)
                 .setParameter("f", xid.formatId())
                 .setParameter("g", probe.gtridHex())
                 .setParameter("b", probe.bqualHex())
                 .getResultList();
-        if (found.isEmpty()) {
-            throw new StoreException("No prepared transaction " + xid, null);
-        }
-        return found.get(0).id();
     }
 
     private static void forgetPrepared(EntityManager em, long tx) {
