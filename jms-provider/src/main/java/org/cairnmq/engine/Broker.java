@@ -43,9 +43,7 @@ public final class Broker implements AutoCloseable {
     private final ConcurrentMap<String, EngineConnection> temporaryOwners = new ConcurrentHashMap<>();
     private static final String TEMPORARY_PREFIX = "$cairn.temp.";
     private final PageLoader pager;
-    private final StoreHealth health;
-    private final InDoubtWrites inDoubt = new InDoubtWrites();
-    private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final StoreRecovery recovery;
 
     private final String nodeName;
     private final EngineManagement management;
@@ -65,7 +63,11 @@ public final class Broker implements AutoCloseable {
         this.xa = store instanceof PreparedTransactionStore prepared ? new XaResourceManager(this, prepared) : null;
         this.writes = GroupCommit.over(store);
         this.management = new EngineManagement(this, new MessageOperations(this, store));
-        this.health = new StoreHealth(deliveryThreads, this::probeStoreLater);
+        this.recovery = new StoreRecovery(store, scheduler, this::now, leaseMillis, deliveryThreads,
+                (stored, queue) -> {
+                    queue.statistics.enqueued.incrementAndGet();
+                    makeDeliverable(fromStore(stored, queue));
+                });
         this.pager = new PageLoader(store, scheduler, clock, options.queueMemoryLimit(), this::fromStore);
     }
 
@@ -253,7 +255,7 @@ public final class Broker implements AutoCloseable {
      * those it finds (docs/failures.md). Zero when nothing is in doubt.
      */
     public int sendsInDoubt() {
-        return inDoubt.size();
+        return recovery.sendsInDoubt();
     }
 
     /** Number of messages ready for delivery on a queue; {@code 0} for a queue never used. */
@@ -705,8 +707,7 @@ public final class Broker implements AutoCloseable {
                 (isClaimed ? claimedIds : unclaimedIds).add(ids[next++]);
             }
         }
-        inDoubt.add(claimedIds, claimed, unclaimedIds, unclaimed);
-        probeStoreLater();
+        recovery.inDoubt(claimedIds, claimed, unclaimedIds, unclaimed);
     }
 
     /** A transaction's writes, routed: what the store must write, and where each sent copy goes. */
@@ -852,72 +853,9 @@ public final class Broker implements AutoCloseable {
         return fromStore(stored, queue);
     }
 
-    /** A store call; its failure becomes the engine's error and starts an outage (see {@link StoreHealth}). */
+    /** A store call; its failure becomes the engine's error and starts an outage (see {@link StoreRecovery}). */
     <T> T storeCall(java.util.function.Supplier<T> call) {
-        T result;
-        try {
-            result = call.get();
-        } catch (StoreException e) {
-            BrokerException failure = new BrokerException(BrokerException.Kind.RESOURCE, e.getMessage(), e);
-            health.failed(failure);
-            throw failure;
-        } catch (BrokerException e) {
-            if (e.kind() == BrokerException.Kind.RESOURCE) {
-                health.failed(e); // the write waited too long for the store
-            }
-            throw e;
-        }
-        health.succeeded();
-        return result;
-    }
-
-    /** While the store fails or writes are in doubt: looks again after {@link #STORE_RETRY_MILLIS}. */
-    private void probeStoreLater() {
-        if (probing.compareAndSet(false, true)) {
-            scheduler.at(now() + STORE_RETRY_MILLIS, this::probeStore);
-        }
-    }
-
-    /**
-     * Asks the store whether it answers (renewing the lease, which is harmless) and settles the writes in
-     * doubt: those that did commit become deliverable now, without a restart.
-     */
-    private void probeStore() {
-        probing.set(false);
-        try {
-            store.renewLease(now() + leaseMillis);
-            health.succeeded();
-            reconcileInDoubt();
-        } catch (StoreException | BrokerException e) {
-            health.failed(e instanceof BrokerException b ? b
-                    : new BrokerException(BrokerException.Kind.RESOURCE, e.getMessage(), e));
-        }
-        if (health.isDown() || !inDoubt.isEmpty()) {
-            probeStoreLater();
-        }
-    }
-
-    private void reconcileInDoubt() {
-        List<Long> claimed = inDoubt.claimedIds();
-        List<Long> unclaimed = inDoubt.unclaimedIds();
-        if (claimed.isEmpty() && unclaimed.isEmpty()) {
-            return;
-        }
-        // Written claimed: only this broker can have them. Written unclaimed: a page load may have taken them.
-        List<StoredMessage> found = new ArrayList<>(claimed.isEmpty() ? List.of() : store.claimById(claimed));
-        if (!unclaimed.isEmpty()) {
-            found.addAll(store.claimFree(unclaimed));
-        }
-        Map<StoredMessage, QueueDestination> written = inDoubt.settle(claimed, unclaimed, found);
-        if (!written.isEmpty()) {
-            java.util.logging.Logger.getLogger(Broker.class.getName()).warning("CAIRN-ENGINE-032 " + written.size()
-                    + " message(s) whose senders were told the send failed had been stored after all; "
-                    + "they are delivered now");
-        }
-        written.forEach((stored, queue) -> {
-            queue.statistics.enqueued.incrementAndGet();
-            makeDeliverable(fromStore(stored, queue));
-        });
+        return recovery.call(call);
     }
 
     /**
@@ -929,16 +867,16 @@ public final class Broker implements AutoCloseable {
         if (!message.message().headers().persistent() || !message.queue.durable()) {
             return false;
         }
-        return health.resumeWhenAnswering(resume);
+        return recovery.resumeWhenAnswering(resume);
     }
 
     /** Tells the listener of each store outage (once per outage) until the owner is forgotten. */
     void listenForOutages(Object owner, java.util.function.Consumer<BrokerException> listener) {
-        health.listen(owner, listener);
+        recovery.listen(owner, listener);
     }
 
     void forgetOutageListener(Object owner) {
-        health.forget(owner);
+        recovery.forget(owner);
     }
 
     private void reload() {

@@ -414,6 +414,32 @@ abstract class StoreFailureTest {
         assertNothingAfterRestart("tx-rollback");
     }
 
+    /**
+     * A rollback records the new delivery count in the store; when that write fails, the rollback still
+     * succeeds and the count in memory holds (only a restart could undercount it).
+     */
+    @Test
+    void deliveryCountThatCannotBeRecordedStillCountsInMemory() throws Exception {
+        Connection connection = open();
+        Session setup = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue queue = setup.createQueue("counted");
+        setup.createProducer(queue).send(setup.createTextMessage("m1"));
+        Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+        MessageConsumer consumer = session.createConsumer(queue);
+        assertNotNull(consumer.receive(RECOVERY_MILLIS));
+        database.failStatementsContaining("delivery_count");
+        session.rollback();
+        assertTrue(database.injectedFailures() > 0, "the count's write failed");
+        database.heal();
+        Message again = consumer.receive(RECOVERY_MILLIS);
+        assertNotNull(again);
+        assertTrue(again.getJMSRedelivered());
+        assertEquals(2, again.getIntProperty("JMSXDeliveryCount"));
+        session.commit();
+        consumer.close();
+        assertNothingAfterRestart("counted");
+    }
+
     // ---- the broker's own moves
 
     @Test
