@@ -41,6 +41,7 @@ public final class Broker implements AutoCloseable {
     private final ConcurrentMap<String, EngineConnection> temporaryOwners = new ConcurrentHashMap<>();
     private static final String TEMPORARY_PREFIX = "$cairn.temp.";
     private final PageLoader pager;
+    private final MemoryBudget memory;
     private final StoreHealth health;
     private final InDoubtWrites inDoubt = new InDoubtWrites();
     private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
@@ -63,6 +64,7 @@ public final class Broker implements AutoCloseable {
         this.management = new EngineManagement(this, new MessageOperations(this, store));
         this.health = new StoreHealth(deliveryThreads, this::probeStoreLater);
         this.pager = new PageLoader(store, scheduler, clock, options.queueMemoryLimit(), this::fromStore);
+        this.memory = new MemoryBudget(options.flowControl());
     }
 
     /**
@@ -113,8 +115,11 @@ public final class Broker implements AutoCloseable {
 
     /** Forgets a queue whose messages management has deleted. */
     void removeQueue(String name) {
-        queues.remove(name);
+        QueueDestination removed = queues.remove(name);
         temporaryOwners.remove(name);
+        if (removed != null) {
+            removed.drain();
+        }
     }
 
     /** Deletes a topic and its subscriptions with their messages; refused while any has consumers. */
@@ -156,6 +161,18 @@ public final class Broker implements AutoCloseable {
     QueuedMessage fromStore(StoredMessage stored, QueueDestination queue) {
         return new QueuedMessage(arrivalSequence.incrementAndGet(), stored.id(), queue, StoredForm.fromStored(stored),
                 stored.deliveryCount() + 1);
+    }
+
+    /**
+     * Estimated bytes of the messages that cannot page (non-persistent, of temporary queues and non-durable
+     * subscriptions, waiting for their delivery time), held across the broker until acknowledged.
+     */
+    public long memoryInUse() {
+        return memory.used();
+    }
+
+    MemoryBudget memory() {
+        return memory;
     }
 
     /** Messages of a queue held in memory, ready for delivery; the rest of its depth only the store holds. */
@@ -311,7 +328,7 @@ public final class Broker implements AutoCloseable {
                 new BrokerMessage(landed, properties, original.bodyType(), original.body()), null, null);
         // Routed once, committed as often as it takes: a second attempt after an ambiguous failure finds
         // the copy written and does not write it again. Kept in memory where it lands, so no page is waited for.
-        Work work = route(List.of(moved), List.of(message), false);
+        Work work = route(List.of(moved), List.of(message), false, true);
         retryOnStoreFailure(message, "move to " + queueName, () -> commit(work));
     }
 
@@ -450,8 +467,11 @@ public final class Broker implements AutoCloseable {
 
     private void removeTemporary(String name) {
         temporaryOwners.remove(name);
-        queues.remove(name);
+        QueueDestination queue = queues.remove(name);
         topics.remove(name);
+        if (queue != null) {
+            queue.drain(); // its messages die with it, and give their memory back
+        }
     }
 
     QueueDestination queue(String name) {
@@ -532,6 +552,7 @@ public final class Broker implements AutoCloseable {
                 namedSubscriptions.remove(subscription.key);
             }
         }
+        subscription.queue.drain();
     }
 
     /** Deletes a durable subscription and its messages. */
@@ -605,12 +626,14 @@ public final class Broker implements AutoCloseable {
     /** Commits routed work, then makes its arrivals deliverable. The same work may be committed again after a failure. */
     private void commit(Work work) {
         long[] ids;
+        work.holdMemoryAgain();
         try {
             ids = work.batch.isEmpty() ? new long[0] : storeCall(() -> writes.commit(work.batch));
         } catch (RuntimeException e) {
             work.abandon();
             throw e;
         }
+        work.removed.forEach(QueuedMessage::releaseMemory);
         arrivals(work, ids).forEach(this::makeDeliverable);
     }
 
@@ -644,10 +667,32 @@ public final class Broker implements AutoCloseable {
         final List<BrokerMessage> messages = new ArrayList<>();
         // Indexes of targets that keep the message in the store only (the queue is paged).
         final java.util.BitSet storedOnly = new java.util.BitSet();
+        final List<QueuedMessage> removed = new ArrayList<>();
+        // The memory each target's copy holds (null: not counted), from admission until the copy leaves.
+        MemoryCharge[] charges = new MemoryCharge[0];
 
-        /** The store did not commit: the paged queues stop waiting for these sends. */
+        /** The store did not commit: the paged queues stop waiting for these sends, their memory is free. */
         void abandon() {
             storedOnly.stream().forEach(i -> targets.get(i).storedOnlyAbandoned());
+            releaseMemory();
+        }
+
+        /** The sends will not arrive (a failed write or prepare, a rolled-back branch). */
+        void releaseMemory() {
+            for (MemoryCharge charge : charges) {
+                if (charge != null) {
+                    charge.release();
+                }
+            }
+        }
+
+        /** Work written again after a failure holds its memory again. */
+        void holdMemoryAgain() {
+            for (MemoryCharge charge : charges) {
+                if (charge != null) {
+                    charge.holdAgain();
+                }
+            }
         }
     }
 
@@ -658,6 +703,16 @@ public final class Broker implements AutoCloseable {
      *                prepared sends are delivered from memory once they commit
      */
     Work route(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged, boolean mayPage) {
+        return route(sends, acknowledged, mayPage, false);
+    }
+
+    /**
+     * As {@link #route(List, List, boolean)}, then admits the copies that cannot page against the memory
+     * limits (see {@link MemoryBudget}), waiting or failing as the destinations' policies say; {@code forced}
+     * for the broker's own moves, which must land.
+     */
+    private Work route(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged, boolean mayPage,
+            boolean forced) {
         Work work = new Work();
         for (OutgoingMessage send : sends) {
             for (QueueDestination target : targetsOf(send)) {
@@ -679,7 +734,24 @@ public final class Broker implements AutoCloseable {
                 work.batch.delete(ack.storeId);
             }
         }
+        work.removed.addAll(acknowledged);
+        admit(work, forced);
         return work;
+    }
+
+    /** Charges the work's copies that do not page; a refused work is abandoned before anything is written. */
+    private void admit(Work work, boolean forced) {
+        long[] bytes = new long[work.targets.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            BrokerMessage message = work.messages.get(i);
+            bytes[i] = message.headers().persistent() && work.targets.get(i).durable() ? 0 : MessageSize.of(message);
+        }
+        try {
+            work.charges = memory.admit(work.targets, bytes, forced);
+        } catch (BrokerException e) {
+            work.abandon();
+            throw e;
+        }
     }
 
     /** The queued messages the routed sends become, given the ids the store assigned. */
@@ -695,7 +767,8 @@ public final class Broker implements AutoCloseable {
                 target.storedOnlyArrived();
                 continue;
             }
-            arrived.add(new QueuedMessage(arrivalSequence.incrementAndGet(), storeId, target, message, 1));
+            arrived.add(new QueuedMessage(arrivalSequence.incrementAndGet(), storeId, target, message, 1,
+                    work.charges[i]));
         }
         return arrived;
     }

@@ -12,8 +12,9 @@ import java.util.Objects;
  *                         beyond it, persistent arrivals stay in the store and are loaded page by page
  * @param leaseMillis      how long this instance's claims on messages hold without renewal: after it, when
  *                         the instance has died, another instance sharing the store takes its messages over
+ * @param flowControl      the memory messages that cannot page may take, and what producers meet beyond it
  */
-public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMillis) {
+public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMillis, FlowControl flowControl) {
     /** Ready messages a durable queue keeps in memory unless configured otherwise. */
     public static final int DEFAULT_QUEUE_MEMORY_LIMIT = 10_000;
     /** How long an instance's claims hold unless configured otherwise; it renews them every third of it. */
@@ -21,6 +22,7 @@ public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMil
 
     public BrokerOptions {
         Objects.requireNonNull(nodeName, "nodeName");
+        Objects.requireNonNull(flowControl, "flowControl");
         if (nodeName.isBlank() || nodeName.length() > 255) {
             throw new IllegalArgumentException("A node name has 1 to 255 characters: '" + nodeName + "'");
         }
@@ -32,23 +34,32 @@ public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMil
         }
     }
 
+    /** As before flow control existed: with {@link FlowControl#defaults()}. */
+    public BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMillis) {
+        this(nodeName, queueMemoryLimit, leaseMillis, FlowControl.defaults());
+    }
+
     /**
-     * The node name from {@code -Dcairn.node.name}, else the host name; the default memory limit.
+     * The node name from {@code -Dcairn.node.name}, else the host name; the default memory limit and flow control.
      */
     public static BrokerOptions defaults() {
         return new BrokerOptions(defaultNodeName(), DEFAULT_QUEUE_MEMORY_LIMIT, DEFAULT_LEASE_MILLIS);
     }
 
     public BrokerOptions withNodeName(String name) {
-        return new BrokerOptions(name, queueMemoryLimit, leaseMillis);
+        return new BrokerOptions(name, queueMemoryLimit, leaseMillis, flowControl);
     }
 
     public BrokerOptions withQueueMemoryLimit(int messages) {
-        return new BrokerOptions(nodeName, messages, leaseMillis);
+        return new BrokerOptions(nodeName, messages, leaseMillis, flowControl);
     }
 
     public BrokerOptions withLeaseMillis(long millis) {
-        return new BrokerOptions(nodeName, queueMemoryLimit, millis);
+        return new BrokerOptions(nodeName, queueMemoryLimit, millis, flowControl);
+    }
+
+    public BrokerOptions withFlowControl(FlowControl flow) {
+        return new BrokerOptions(nodeName, queueMemoryLimit, leaseMillis, flow);
     }
 
     private static String defaultNodeName() {

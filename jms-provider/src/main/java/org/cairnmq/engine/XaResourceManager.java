@@ -84,7 +84,13 @@ final class XaResourceManager {
             }
             branch.finishing = true;
         }
-        Broker.Work work = broker.route(branch.sends, branch.acknowledged, false);
+        Broker.Work work;
+        try {
+            work = broker.route(branch.sends, branch.acknowledged, false);
+        } catch (BrokerException e) { // no memory for its sends within the wait: nothing was written
+            rollback(xid);
+            throw error(XAException.XA_RBOTHER, "Prepare refused and rolled back: " + e.getMessage());
+        }
         if (work.targets.isEmpty() && branch.acknowledged.isEmpty()) {
             synchronized (this) {
                 forgetBranch(xid);
@@ -95,6 +101,7 @@ final class XaResourceManager {
         try {
             ids = store.prepare(xid, work.batch);
         } catch (StoreException e) {
+            work.abandon(); // its sends never arrive: their memory is free
             rollback(xid);
             throw error(XAException.XA_RBCOMMFAIL, "Prepare failed and rolled back: " + e.getMessage());
         }
@@ -137,6 +144,7 @@ final class XaResourceManager {
             }
             broker.deliverAll(branch.preparedArrivals);
             branch.acknowledged.forEach(m -> m.queue.statistics.acknowledged.incrementAndGet());
+            branch.acknowledged.forEach(QueuedMessage::releaseMemory);
         }
         synchronized (this) {
             forgetBranch(xid);
@@ -159,6 +167,7 @@ final class XaResourceManager {
                 throw error(XAException.XAER_RMFAIL, "Rollback failed, branch stays prepared: " + e.getMessage());
             }
         }
+        branch.preparedArrivals.forEach(QueuedMessage::releaseMemory); // rolled-back sends never arrive
         broker.redeliver(branch.acknowledged);
     }
 
