@@ -600,6 +600,31 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
+     * Charges a send that a local transaction holds until it commits, against its queue's or topic's limit
+     * and the broker's; waits or refuses as the destination's policy says.
+     *
+     * @return the charge, or {@code null} for a temporary destination deleted since
+     */
+    MemoryCharge holdPending(OutgoingMessage send) {
+        String name = send.to().name();
+        boolean toQueue = send.to().kind() == DestinationAddress.Kind.QUEUE;
+        // A temporary destination is not brought back by its name: deleted since, the send goes nowhere.
+        MemoryBudget.Usage usage;
+        if (toQueue) {
+            QueueDestination queue = isTemporary(name) ? queues.get(name) : queue(name);
+            usage = queue == null ? null : queue.memory;
+        } else {
+            TopicDestination topic = isTemporary(name) ? topics.get(name) : topic(name);
+            usage = topic == null ? null : topic.pending;
+        }
+        if (usage == null) {
+            return null;
+        }
+        return memory.admitPending(usage, (toQueue ? "queue " : "topic ") + name, name,
+                MessageSize.of(send.message()));
+    }
+
+    /**
      * Makes sends and acknowledgements durable in one store transaction, then applies them in memory:
      * sent messages become deliverable, acknowledged ones are gone.
      */

@@ -63,12 +63,49 @@ final class MemoryBudget {
         if (total == 0) {
             return new MemoryCharge[bytes.length];
         }
-        List<String> notices = new ArrayList<>();
         lock.lock();
         try {
             for (int i = 0; i < bytes.length; i++) {
-                resolve(targets.get(i));
+                QueueDestination target = targets.get(i);
+                boolean topic = target.subscriptionId() != 0
+                        || target.address().kind() == DestinationAddress.Kind.TOPIC;
+                resolve(target.memory, (topic ? "a subscription of topic " : "queue ") + target.name(),
+                        target.name());
             }
+        } finally {
+            lock.unlock();
+        }
+        take(needs, total, forced);
+        MemoryCharge[] charges = new MemoryCharge[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] > 0) {
+                charges[i] = new MemoryCharge(this, targets.get(i).memory, bytes[i]);
+            }
+        }
+        return charges;
+    }
+
+    /**
+     * Charges one send that a local transaction holds until it commits: to its queue, or for a topic to the
+     * topic's own usage (routing charges each subscription's copy at commit).
+     */
+    MemoryCharge admitPending(Usage usage, String label, String destination, long bytes) {
+        lock.lock();
+        try {
+            resolve(usage, label, destination);
+        } finally {
+            lock.unlock();
+        }
+        Map<Usage, Long> needs = new IdentityHashMap<>();
+        needs.put(usage, bytes);
+        take(needs, bytes, false);
+        return new MemoryCharge(this, usage, bytes);
+    }
+
+    private void take(Map<Usage, Long> needs, long total, boolean forced) {
+        List<String> notices = new ArrayList<>();
+        lock.lock();
+        try {
             if (!forced) {
                 awaitRoom(needs, total, notices);
             }
@@ -78,13 +115,6 @@ final class MemoryBudget {
             lock.unlock();
             notices.forEach(LOG::warning);
         }
-        MemoryCharge[] charges = new MemoryCharge[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] > 0) {
-                charges[i] = new MemoryCharge(this, targets.get(i).memory, bytes[i]);
-            }
-        }
-        return charges;
     }
 
     /** Lock held. Returns once the needs fit, else throws. */
@@ -157,12 +187,10 @@ final class MemoryBudget {
     }
 
     /** Lock held. */
-    private void resolve(QueueDestination target) {
-        Usage usage = target.memory;
+    private void resolve(Usage usage, String label, String destination) {
         if (usage.limit == null) {
-            usage.name = (target.subscriptionId() != 0 || target.address().kind() == DestinationAddress.Kind.TOPIC
-                    ? "a subscription of topic " : "queue ") + target.name();
-            usage.limit = settings.limitOf(target.name());
+            usage.name = label;
+            usage.limit = settings.limitOf(destination);
         }
     }
 
