@@ -739,17 +739,27 @@ public final class Broker implements AutoCloseable {
     private Work route(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged, boolean mayPage,
             boolean forced) {
         Work work = new Work();
+        List<MemoryCharge> delayedCharges = new ArrayList<>();
         for (OutgoingMessage send : sends) {
             for (QueueDestination target : targetsOf(send)) {
+                MemoryCharge delayed = null;
                 if (send.message().headers().persistent() && target.durable()) {
                     StoredMessage stored = StoredForm.toStored(target.name(), target.subscriptionId(), send.message());
-                    if (mayPage && !target.keepsInMemory()) {
+                    // A delayed message waits on the timer with its body: it counts, and pages when there is no room.
+                    boolean isDelayed = mayPage && send.message().headers().deliveryTime() > now();
+                    delayed = isDelayed ? memory.tryAdmit(target, MessageSize.of(send.message())) : null;
+                    if (mayPage && !target.keepsInMemory(isDelayed && delayed == null)) {
+                        if (delayed != null) {
+                            delayed.release();
+                            delayed = null;
+                        }
                         work.storedOnly.set(work.targets.size());
                         work.batch.insertUnclaimed(stored);
                     } else {
                         work.batch.insert(stored);
                     }
                 }
+                delayedCharges.add(delayed);
                 work.targets.add(target);
                 work.messages.add(send.message());
             }
@@ -760,19 +770,30 @@ public final class Broker implements AutoCloseable {
             }
         }
         work.removed.addAll(acknowledged);
-        admit(work, forced);
+        work.charges = delayedCharges.toArray(new MemoryCharge[0]);
+        admit(work, forced, mayPage);
         return work;
     }
 
-    /** Charges the work's copies that do not page; a refused work is abandoned before anything is written. */
-    private void admit(Work work, boolean forced) {
+    /**
+     * Charges the work's copies that cannot page, besides the delayed ones already charged; a refused work
+     * is abandoned (its charges released) before anything is written.
+     */
+    private void admit(Work work, boolean forced, boolean mayPage) {
         long[] bytes = new long[work.targets.size()];
         for (int i = 0; i < bytes.length; i++) {
             BrokerMessage message = work.messages.get(i);
-            bytes[i] = message.headers().persistent() && work.targets.get(i).durable() ? 0 : MessageSize.of(message);
+            boolean pages = message.headers().persistent() && work.targets.get(i).durable()
+                    && (mayPage || message.headers().deliveryTime() <= now()); // else it waits on the timer
+            bytes[i] = pages || work.charges[i] != null ? 0 : MessageSize.of(message);
         }
         try {
-            work.charges = memory.admit(work.targets, bytes, forced);
+            MemoryCharge[] admitted = memory.admit(work.targets, bytes, forced);
+            for (int i = 0; i < admitted.length; i++) {
+                if (admitted[i] != null) {
+                    work.charges[i] = admitted[i];
+                }
+            }
         } catch (BrokerException e) {
             work.abandon();
             throw e;

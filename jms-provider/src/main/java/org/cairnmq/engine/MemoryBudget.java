@@ -65,12 +65,8 @@ final class MemoryBudget {
         }
         lock.lock();
         try {
-            for (int i = 0; i < bytes.length; i++) {
-                QueueDestination target = targets.get(i);
-                boolean topic = target.subscriptionId() != 0
-                        || target.address().kind() == DestinationAddress.Kind.TOPIC;
-                resolve(target.memory, (topic ? "a subscription of topic " : "queue ") + target.name(),
-                        target.name());
+            for (QueueDestination target : targets) {
+                resolve(target.memory, label(target), target.name());
             }
         } finally {
             lock.unlock();
@@ -83,6 +79,28 @@ final class MemoryBudget {
             }
         }
         return charges;
+    }
+
+    /**
+     * Charges one copy if it fits now, never waiting: for a copy that can page instead (a persistent
+     * message to a durable queue that waits for its delivery time).
+     *
+     * @return the charge, or {@code null} when it does not fit
+     */
+    MemoryCharge tryAdmit(QueueDestination target, long bytes) {
+        Map<Usage, Long> needs = Map.of(target.memory, bytes);
+        lock.lock();
+        try {
+            resolve(target.memory, label(target), target.name());
+            if (shortOf(needs, bytes, null) != null) {
+                return null;
+            }
+            used += bytes;
+            target.memory.used += bytes;
+        } finally {
+            lock.unlock();
+        }
+        return new MemoryCharge(this, target.memory, bytes);
     }
 
     /**
@@ -154,13 +172,16 @@ final class MemoryBudget {
         }
     }
 
-    /** Lock held. What keeps the needs from fitting, or {@code null} when they fit; notes limits newly reached. */
+    /**
+     * Lock held. What keeps the needs from fitting, or {@code null} when they fit; adds a notice of a limit
+     * newly reached to {@code notices} unless it is {@code null} (the copy pages: nobody waits or fails).
+     */
     private String shortOf(Map<Usage, Long> needs, long total, List<String> notices) {
         for (Map.Entry<Usage, Long> need : needs.entrySet()) {
             Usage usage = need.getKey();
             long limit = usage.limit.limitBytes();
             if (usage.used + need.getValue() > limit) {
-                if (!usage.reported) {
+                if (notices != null && !usage.reported) {
                     usage.reported = true;
                     notices.add("CAIRN-FLOW-001 " + usage.name + " holds " + usage.used + " of its " + limit
                             + " bytes of memory; sends to it " + consequence(usage.limit.policy())
@@ -170,7 +191,7 @@ final class MemoryBudget {
             }
         }
         if (used + total > settings.brokerLimitBytes()) {
-            if (!brokerReported) {
+            if (notices != null && !brokerReported) {
                 brokerReported = true;
                 notices.add("CAIRN-FLOW-002 The broker holds " + used + " of its " + settings.brokerLimitBytes()
                         + " bytes of memory for messages that cannot page; sends that need more wait or fail"
@@ -184,6 +205,11 @@ final class MemoryBudget {
     private String consequence(FlowControl.OverflowPolicy policy) {
         return policy == FlowControl.OverflowPolicy.FAIL ? "fail"
                 : "wait up to " + settings.blockMillis() + " ms (then fail)";
+    }
+
+    private static String label(QueueDestination target) {
+        boolean topic = target.subscriptionId() != 0 || target.address().kind() == DestinationAddress.Kind.TOPIC;
+        return (topic ? "a subscription of topic " : "queue ") + target.name();
     }
 
     /** Lock held. */

@@ -140,11 +140,16 @@ final class QueueDestination {
 
     /** Whether a persistent message being sent here is kept in memory; if not, only the store keeps it. */
     boolean keepsInMemory() {
+        return keepsInMemory(false);
+    }
+
+    /** As {@link #keepsInMemory()}; {@code memoryShort}: the broker has no memory for it, so it pages now. */
+    boolean keepsInMemory(boolean memoryShort) {
         if (pager == null) {
             return true;
         }
         synchronized (lock) {
-            if (!paged && ready.size() < pager.memoryLimit()) {
+            if (!paged && !memoryShort && ready.size() < pager.memoryLimit()) {
                 return true;
             }
             paged = true;

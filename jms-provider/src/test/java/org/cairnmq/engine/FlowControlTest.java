@@ -228,6 +228,30 @@ class FlowControlTest {
     }
 
     @Test
+    void delayedPersistentMessagesToADurableQueueCountAndPageOnceThereIsNoRoom() throws Exception {
+        Session session = start(limits(LIMIT, FlowControl.OverflowPolicy.FAIL));
+        Queue queue = session.createQueue("flow.delayed.persistent");
+        MessageProducer producer = session.createProducer(queue);
+        producer.setDeliveryDelay(300);
+        int count = 30; // far beyond the limit: the ones without room wait in the store
+        for (int n = 0; n < count; n++) {
+            producer.send(message(session, n));
+        }
+        long held = broker.broker().memoryInUse();
+        assertTrue(held > 0 && held <= LIMIT, "the delayed messages kept in memory count: " + held);
+
+        MessageConsumer consumer = session.createConsumer(queue);
+        java.util.Set<Integer> received = new java.util.TreeSet<>();
+        for (int i = 0; i < count; i++) {
+            Message m = consumer.receive(WAIT_MILLIS);
+            assertNotNull(m, "delivered in the end: " + received);
+            received.add(m.getIntProperty("n"));
+        }
+        assertEquals(count, received.size());
+        assertEquals(0, broker.broker().memoryInUse());
+    }
+
+    @Test
     void aTemporaryQueueIsBoundedAndGivesItsMemoryBackWhenDeleted() throws Exception {
         Session session = start(limits(LIMIT, FlowControl.OverflowPolicy.FAIL));
         TemporaryQueue temporary = session.createTemporaryQueue();
