@@ -252,6 +252,52 @@ class FlowControlTest {
     }
 
     @Test
+    void aBackedOffMessageKeepsCountingAndADeadLetteredOneMovesItsMemory() throws Exception {
+        Session session = start(limits(LIMIT, FlowControl.OverflowPolicy.FAIL));
+        broker.broker().setDeliveryPolicy("flow.backoff", new DeliveryPolicy(2, java.time.Duration.ofHours(1), 1.0,
+                java.time.Duration.ofHours(1), "DLQ", null));
+        broker.broker().setDeliveryPolicy("flow.poison", new DeliveryPolicy(1, java.time.Duration.ZERO, 1.0,
+                java.time.Duration.ZERO, "flow.dead", null));
+        nonPersistent(session, session.createQueue("flow.backoff")).send(message(session, 0));
+        nonPersistent(session, session.createQueue("flow.poison")).send(message(session, 1));
+        long held = broker.broker().memoryInUse();
+
+        Session transacted = connection.createSession(true, Session.SESSION_TRANSACTED);
+        assertNotNull(transacted.createConsumer(transacted.createQueue("flow.backoff")).receive(WAIT_MILLIS));
+        assertNotNull(transacted.createConsumer(transacted.createQueue("flow.poison")).receive(WAIT_MILLIS));
+        transacted.rollback();
+
+        await("the poison message is dead-lettered", () -> broker.broker().queueDepth("flow.dead") == 1);
+        assertEquals(0, broker.broker().queueDepth("flow.backoff"), "waiting out its back-off on the timer");
+        QueueDestination poison = broker.broker().existingQueue("flow.poison");
+        QueueDestination backoff = broker.broker().existingQueue("flow.backoff");
+        assertEquals(0, memory().used(poison), "dead-lettered: the original holds nothing");
+        assertTrue(memory().used(backoff) > 0, "backed off: it still holds its memory");
+        assertTrue(broker.broker().memoryInUse() >= held, "the dead-letter copy holds memory where it landed");
+
+        assertNotNull(session.createConsumer(session.createQueue("flow.dead")).receive(WAIT_MILLIS));
+        assertEquals(memory().used(backoff), broker.broker().memoryInUse());
+    }
+
+    @Test
+    void anExpiredMessageThatIsDroppedGivesItsMemoryBack() throws Exception {
+        Session session = start(limits(LIMIT, FlowControl.OverflowPolicy.FAIL));
+        broker.broker().setDeliveryPolicy("flow.expiring", new DeliveryPolicy(10, java.time.Duration.ZERO, 1.0,
+                java.time.Duration.ZERO, "DLQ", null));
+        Queue queue = session.createQueue("flow.expiring");
+        MessageProducer producer = nonPersistent(session, queue);
+        producer.setTimeToLive(50);
+        BytesMessage sent = message(session, 0);
+        producer.send(sent);
+        assertTrue(broker.broker().memoryInUse() > 0);
+
+        long expiration = sent.getJMSExpiration();
+        await("the message expired", () -> System.currentTimeMillis() > expiration + 10);
+        assertNull(session.createConsumer(queue).receiveNoWait(), "found expired and dropped");
+        assertEquals(0, broker.broker().memoryInUse());
+    }
+
+    @Test
     void aTemporaryQueueIsBoundedAndGivesItsMemoryBackWhenDeleted() throws Exception {
         Session session = start(limits(LIMIT, FlowControl.OverflowPolicy.FAIL));
         TemporaryQueue temporary = session.createTemporaryQueue();
