@@ -227,6 +227,7 @@ public final class Broker implements AutoCloseable {
     /** Stops the scheduler and releases the store. Messages already committed stay there for the next start. */
     @Override
     public void close() {
+        memory.close(); // wakes sends waiting for room: no consumer will make it now
         scheduler.close();
         pager.close();
         writes.close(); // commits the batches already handed in, refuses new ones

@@ -27,6 +27,7 @@ final class MemoryBudget {
     private long used;
     private int blocked;
     private boolean brokerReported;
+    private boolean closed;
 
     /** What one queue or subscription holds against its limit; every field guarded by the budget's lock. */
     static final class Usage {
@@ -153,6 +154,9 @@ final class MemoryBudget {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.blockMillis());
         String shortOf;
         while ((shortOf = shortOf(needs, total, notices)) != null) {
+            if (closed) {
+                throw refused("The broker is closing: " + shortOf);
+            }
             if (failAtOnce) {
                 throw refused(shortOf + "; the send is refused");
             }
@@ -254,6 +258,17 @@ final class MemoryBudget {
         try {
             used += bytes;
             usage.used += bytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The broker is closing: sends waiting for room fail now instead of when their wait runs out. */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            freed.signalAll();
         } finally {
             lock.unlock();
         }

@@ -214,6 +214,33 @@ class FlowControlTest {
     }
 
     @Test
+    void closingTheBrokerEndsTheWaitOfABlockedSend() throws Exception {
+        Session session = start(limits(LIMIT, FlowControl.OverflowPolicy.BLOCK).withBlockMillis(600_000));
+        Queue queue = session.createQueue("flow.closing");
+        int capacity = fill(session, nonPersistent(session, queue));
+
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread blocked = new Thread(() -> {
+            try {
+                Session own = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                nonPersistent(own, queue).send(message(own, capacity));
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+            done.countDown();
+        });
+        blocked.start();
+        await("the send waits for room", () -> memory().blockedSends() == 1);
+        connection = null; // goes with the broker
+        EmbeddedBroker closing = broker;
+        broker = null;
+        closing.close();
+        assertTrue(done.await(WAIT_MILLIS, TimeUnit.MILLISECONDS), "the send did not wait out its 10 minutes");
+        assertInstanceOf(ResourceAllocationException.class, outcome.get());
+    }
+
+    @Test
     void delayedMessagesCountUntilTheyAreConsumed() throws Exception {
         Session session = start(limits(LIMIT, FlowControl.OverflowPolicy.FAIL));
         Queue queue = session.createQueue("flow.delayed");
