@@ -373,6 +373,25 @@ class FlowControlTest {
     }
 
     @Test
+    void aCommitWhoseCopiesDoNotFitIsRolledBackAndHoldsNothing() throws Exception {
+        Session session = start(FlowControl.defaults().withBrokerLimitBytes(LIMIT)
+                .withDestinationDefaults(1_000_000, FlowControl.OverflowPolicy.FAIL));
+        Topic topic = session.createTopic("flow.fanout");
+        session.createConsumer(topic);
+        session.createConsumer(topic); // each message lands twice at commit
+        Session transacted = connection.createSession(true, Session.SESSION_TRANSACTED);
+        MessageProducer producer = nonPersistent(transacted, topic);
+        producer.send(message(transacted, 0));
+        long each = broker.broker().memoryInUse();
+        int fits = (int) (LIMIT / each);
+        for (int n = 1; n < fits; n++) {
+            producer.send(message(transacted, n)); // held once each by the transaction: they fit
+        }
+        assertThrows(jakarta.jms.TransactionRolledBackException.class, transacted::commit);
+        assertEquals(0, broker.broker().memoryInUse(), "rolled back: neither held nor landed");
+    }
+
+    @Test
     void aPreparedXaBranchHoldsMemoryUntilRolledBack() throws Exception {
         start(limits(LIMIT, FlowControl.OverflowPolicy.FAIL));
         try (jakarta.jms.XAConnection xaConnection = broker.xaConnectionFactory().createXAConnection()) {
