@@ -392,7 +392,7 @@ class FlowControlTest {
     }
 
     @Test
-    void aPreparedXaBranchHoldsMemoryUntilRolledBack() throws Exception {
+    void aPreparedXaBranchHoldsMemoryUntilRolledBackOrCommittedAndConsumed() throws Exception {
         start(limits(LIMIT, FlowControl.OverflowPolicy.FAIL));
         try (jakarta.jms.XAConnection xaConnection = broker.xaConnectionFactory().createXAConnection()) {
             jakarta.jms.XASession session = xaConnection.createXASession();
@@ -408,6 +408,18 @@ class FlowControlTest {
             resource.rollback(xid);
             assertEquals(0, broker.broker().memoryInUse());
             assertEquals(0, broker.broker().queueDepth("flow.xa"));
+
+            Xid committed = new Xid("flow-commit");
+            resource.start(committed, javax.transaction.xa.XAResource.TMNOFLAGS);
+            producer.send(message(session, 2));
+            resource.end(committed, javax.transaction.xa.XAResource.TMSUCCESS);
+            resource.prepare(committed);
+            resource.commit(committed, false);
+            assertEquals(1, broker.broker().queueDepth("flow.xa"));
+            assertTrue(broker.broker().memoryInUse() > 0, "committed: held until consumed");
+            Session plain = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            assertEquals(2, plain.createConsumer(plain.createQueue("flow.xa")).receive(WAIT_MILLIS).getIntProperty("n"));
+            assertEquals(0, broker.broker().memoryInUse());
         }
     }
 
