@@ -169,6 +169,45 @@ class FlowControlTest {
     }
 
     @Test
+    void manyProducersThroughASmallLimitLoseNothingAndLeaveNothingCharged() throws Exception {
+        Session session = start(limits(3 * LIMIT, FlowControl.OverflowPolicy.BLOCK).withBlockMillis(60_000));
+        Queue queue = session.createQueue("flow.contended");
+        int producers = 4;
+        int each = 150;
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(producers);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> sending = new java.util.ArrayList<>();
+            for (int p = 0; p < producers; p++) {
+                int first = p * each;
+                sending.add(threads.submit(() -> {
+                    try (Session own = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                        MessageProducer producer = nonPersistent(own, queue);
+                        for (int n = first; n < first + each; n++) {
+                            producer.send(message(own, n));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            MessageConsumer consumer = session.createConsumer(queue);
+            java.util.Set<Integer> received = new java.util.HashSet<>();
+            while (received.size() < producers * each) {
+                Message m = consumer.receive(WAIT_MILLIS);
+                assertNotNull(m, "received so far: " + received.size());
+                assertTrue(received.add(m.getIntProperty("n")), "once each");
+                assertTrue(broker.broker().memoryInUse() <= 3 * LIMIT);
+            }
+            for (java.util.concurrent.Future<?> f : sending) {
+                f.get(WAIT_MILLIS, TimeUnit.MILLISECONDS); // none was refused
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(0, broker.broker().memoryInUse());
+        assertEquals(0, memory().blockedSends());
+    }
+
+    @Test
     void blockPolicyFailsOnceTheWaitRunsOut() throws Exception {
         long wait = 300;
         Session session = start(limits(LIMIT, FlowControl.OverflowPolicy.BLOCK).withBlockMillis(wait));
