@@ -230,6 +230,16 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
 
         /**
+         * The memory messages that cannot page may take, and what producers meet beyond it (default
+         * {@link org.cairnmq.engine.FlowControl#defaults()}: a quarter of the heap for the broker, 64 MiB per
+         * destination, sends blocked for at most 10 s). See docs/failures-flow-control.md.
+         */
+        public Builder flowControl(org.cairnmq.engine.FlowControl flowControl) {
+            options = options.withFlowControl(flowControl);
+            return this;
+        }
+
+        /**
          * The store's database, with a connection pool of the broker's own, as
          * {@link EmbeddedBroker#start(String)}.
          */

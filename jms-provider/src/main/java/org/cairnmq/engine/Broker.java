@@ -44,6 +44,7 @@ public final class Broker implements AutoCloseable {
     private static final String TEMPORARY_PREFIX = "$cairn.temp.";
     private final PageLoader pager;
     private final StoreRecovery recovery;
+    private final MemoryBudget memory;
 
     private final String nodeName;
     private final EngineManagement management;
@@ -69,6 +70,7 @@ public final class Broker implements AutoCloseable {
                     makeDeliverable(fromStore(stored, queue));
                 });
         this.pager = new PageLoader(store, scheduler, clock, options.queueMemoryLimit(), this::fromStore);
+        this.memory = new MemoryBudget(options.flowControl());
     }
 
     /**
@@ -126,7 +128,12 @@ public final class Broker implements AutoCloseable {
             removeTemporary(name);
             return;
         }
-        settings.deleted(new StoredDestination(false, name), !topics.containsKey(name), () -> queues.remove(name));
+        settings.deleted(new StoredDestination(false, name), !topics.containsKey(name), () -> {
+            QueueDestination removed = queues.remove(name);
+            if (removed != null) {
+                removed.drain(); // gives the memory of its messages back
+            }
+        });
     }
 
     /** Deletes a topic and its subscriptions with their messages; refused while any has consumers. */
@@ -205,6 +212,18 @@ public final class Broker implements AutoCloseable {
                 stored.deliveryCount() + 1);
     }
 
+    /**
+     * Estimated bytes of the messages that cannot page (non-persistent, of temporary queues and non-durable
+     * subscriptions, waiting for their delivery time), held across the broker until acknowledged.
+     */
+    public long memoryInUse() {
+        return memory.used();
+    }
+
+    MemoryBudget memory() {
+        return memory;
+    }
+
     /** Messages of a queue held in memory, ready for delivery; the rest of its depth only the store holds. */
     public int queueMessagesInMemory(String name) {
         QueueDestination queue = queues.get(name);
@@ -267,6 +286,7 @@ public final class Broker implements AutoCloseable {
     /** Stops the scheduler and releases the store. Messages already committed stay there for the next start. */
     @Override
     public void close() {
+        memory.close(); // wakes sends waiting for room: no consumer will make it now
         scheduler.close();
         pager.close();
         writes.close(); // commits the batches already handed in, refuses new ones
@@ -368,7 +388,7 @@ public final class Broker implements AutoCloseable {
                 new BrokerMessage(landed, properties, original.bodyType(), original.body()), null, null);
         // Routed once, committed as often as it takes: a second attempt after an ambiguous failure finds
         // the copy written and does not write it again. Kept in memory where it lands, so no page is waited for.
-        Work work = route(List.of(moved), List.of(message), false);
+        Work work = route(List.of(moved), List.of(message), false, true);
         retryOnStoreFailure(message, "move to " + queueName, () -> commit(work));
     }
 
@@ -524,8 +544,11 @@ public final class Broker implements AutoCloseable {
 
     private void removeTemporary(String name) {
         temporaryOwners.remove(name);
-        queues.remove(name);
+        QueueDestination queue = queues.remove(name);
         topics.remove(name);
+        if (queue != null) {
+            queue.drain(); // its messages die with it, and give their memory back
+        }
     }
 
     QueueDestination queue(String name) {
@@ -606,6 +629,7 @@ public final class Broker implements AutoCloseable {
                 namedSubscriptions.remove(subscription.key);
             }
         }
+        subscription.queue.drain();
     }
 
     /** Deletes a durable subscription and its messages. */
@@ -653,6 +677,31 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
+     * Charges a send that a local transaction holds until it commits, against its queue's or topic's limit
+     * and the broker's; waits or refuses as the destination's policy says.
+     *
+     * @return the charge, or {@code null} for a temporary destination deleted since
+     */
+    MemoryCharge holdPending(OutgoingMessage send) {
+        String name = send.to().name();
+        boolean toQueue = send.to().kind() == DestinationAddress.Kind.QUEUE;
+        // A temporary destination is not brought back by its name: deleted since, the send goes nowhere.
+        MemoryBudget.Usage usage;
+        if (toQueue) {
+            QueueDestination queue = isTemporary(name) ? queues.get(name) : queue(name);
+            usage = queue == null ? null : queue.memory;
+        } else {
+            TopicDestination topic = isTemporary(name) ? topics.get(name) : topic(name);
+            usage = topic == null ? null : topic.pending;
+        }
+        if (usage == null) {
+            return null;
+        }
+        return memory.admitPending(usage, (toQueue ? "queue " : "topic ") + name, name,
+                MessageSize.of(send.message()));
+    }
+
+    /**
      * Makes sends and acknowledgements durable in one store transaction, then applies them in memory:
      * sent messages become deliverable, acknowledged ones are gone.
      */
@@ -679,12 +728,14 @@ public final class Broker implements AutoCloseable {
     /** Commits routed work, then makes its arrivals deliverable. The same work may be committed again after a failure. */
     private void commit(Work work) {
         long[] ids;
+        work.holdMemoryAgain();
         try {
             ids = work.batch.isEmpty() ? new long[0] : storeCall(() -> writes.commit(work.batch));
         } catch (RuntimeException e) {
             work.abandon();
             throw e;
         }
+        work.removed.forEach(QueuedMessage::releaseMemory);
         arrivals(work, ids).forEach(this::makeDeliverable);
     }
 
@@ -717,10 +768,32 @@ public final class Broker implements AutoCloseable {
         final List<BrokerMessage> messages = new ArrayList<>();
         // Indexes of targets that keep the message in the store only (the queue is paged).
         final java.util.BitSet storedOnly = new java.util.BitSet();
+        final List<QueuedMessage> removed = new ArrayList<>();
+        // The memory each target's copy holds (null: not counted), from admission until the copy leaves.
+        MemoryCharge[] charges = new MemoryCharge[0];
 
-        /** The store did not commit: the paged queues stop waiting for these sends. */
+        /** The store did not commit: the paged queues stop waiting for these sends, their memory is free. */
         void abandon() {
             storedOnly.stream().forEach(i -> targets.get(i).storedOnlyAbandoned());
+            releaseMemory();
+        }
+
+        /** The sends will not arrive (a failed write or prepare, a rolled-back branch). */
+        void releaseMemory() {
+            for (MemoryCharge charge : charges) {
+                if (charge != null) {
+                    charge.release();
+                }
+            }
+        }
+
+        /** Work written again after a failure holds its memory again. */
+        void holdMemoryAgain() {
+            for (MemoryCharge charge : charges) {
+                if (charge != null) {
+                    charge.holdAgain();
+                }
+            }
         }
     }
 
@@ -731,18 +804,38 @@ public final class Broker implements AutoCloseable {
      *                prepared sends are delivered from memory once they commit
      */
     Work route(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged, boolean mayPage) {
+        return route(sends, acknowledged, mayPage, false);
+    }
+
+    /**
+     * As {@link #route(List, List, boolean)}, then admits the copies that cannot page against the memory
+     * limits (see {@link MemoryBudget}), waiting or failing as the destinations' policies say; {@code forced}
+     * for the broker's own moves, which must land.
+     */
+    private Work route(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged, boolean mayPage,
+            boolean forced) {
         Work work = new Work();
+        List<MemoryCharge> delayedCharges = new ArrayList<>();
         for (OutgoingMessage send : sends) {
             for (QueueDestination target : targetsOf(send)) {
+                MemoryCharge delayed = null;
                 if (send.message().headers().persistent() && target.durable()) {
                     StoredMessage stored = StoredForm.toStored(target.name(), target.subscriptionId(), send.message());
-                    if (mayPage && !target.keepsInMemory()) {
+                    // A delayed message waits on the timer with its body: it counts, and pages when there is no room.
+                    boolean isDelayed = mayPage && send.message().headers().deliveryTime() > now();
+                    delayed = isDelayed ? memory.tryAdmit(target, MessageSize.of(send.message())) : null;
+                    if (mayPage && !target.keepsInMemory(isDelayed && delayed == null)) {
+                        if (delayed != null) {
+                            delayed.release();
+                            delayed = null;
+                        }
                         work.storedOnly.set(work.targets.size());
                         work.batch.insertUnclaimed(stored);
                     } else {
                         work.batch.insert(stored);
                     }
                 }
+                delayedCharges.add(delayed);
                 work.targets.add(target);
                 work.messages.add(send.message());
             }
@@ -752,7 +845,35 @@ public final class Broker implements AutoCloseable {
                 work.batch.delete(ack.storeId);
             }
         }
+        work.removed.addAll(acknowledged);
+        work.charges = delayedCharges.toArray(new MemoryCharge[0]);
+        admit(work, forced, mayPage);
         return work;
+    }
+
+    /**
+     * Charges the work's copies that cannot page, besides the delayed ones already charged; a refused work
+     * is abandoned (its charges released) before anything is written.
+     */
+    private void admit(Work work, boolean forced, boolean mayPage) {
+        long[] bytes = new long[work.targets.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            BrokerMessage message = work.messages.get(i);
+            boolean pages = message.headers().persistent() && work.targets.get(i).durable()
+                    && (mayPage || message.headers().deliveryTime() <= now()); // else it waits on the timer
+            bytes[i] = pages || work.charges[i] != null ? 0 : MessageSize.of(message);
+        }
+        try {
+            MemoryCharge[] admitted = memory.admit(work.targets, bytes, forced);
+            for (int i = 0; i < admitted.length; i++) {
+                if (admitted[i] != null) {
+                    work.charges[i] = admitted[i];
+                }
+            }
+        } catch (BrokerException e) {
+            work.abandon();
+            throw e;
+        }
     }
 
     /** The queued messages the routed sends become, given the ids the store assigned. */
@@ -768,7 +889,8 @@ public final class Broker implements AutoCloseable {
                 target.storedOnlyArrived();
                 continue;
             }
-            arrived.add(new QueuedMessage(arrivalSequence.incrementAndGet(), storeId, target, message, 1));
+            arrived.add(new QueuedMessage(arrivalSequence.incrementAndGet(), storeId, target, message, 1,
+                    work.charges[i]));
         }
         return arrived;
     }

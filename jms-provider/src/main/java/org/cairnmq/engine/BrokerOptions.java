@@ -14,8 +14,10 @@ import java.util.Objects;
  *                         the instance has died, another instance sharing the store takes its messages over
  * @param settingsRereadMillis how often this instance reads the destinations and policies operators stored
  *                         again, to pick up what other instances sharing the store changed
+ * @param flowControl      the memory messages that cannot page may take, and what producers meet beyond it
  */
-public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMillis, long settingsRereadMillis) {
+public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMillis, long settingsRereadMillis,
+        FlowControl flowControl) {
     /** Ready messages a durable queue keeps in memory unless configured otherwise. */
     public static final int DEFAULT_QUEUE_MEMORY_LIMIT = 10_000;
     /** How long an instance's claims hold unless configured otherwise; it renews them every third of it. */
@@ -27,6 +29,7 @@ public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMil
 
     public BrokerOptions {
         Objects.requireNonNull(nodeName, "nodeName");
+        Objects.requireNonNull(flowControl, "flowControl");
         if (nodeName.isBlank() || nodeName.length() > 255) {
             throw new IllegalArgumentException("A node name has 1 to 255 characters: '" + nodeName + "'");
         }
@@ -41,29 +44,38 @@ public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMil
         }
     }
 
+    /** With the default settings re-read period and {@link FlowControl#defaults()}. */
+    public BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMillis) {
+        this(nodeName, queueMemoryLimit, leaseMillis, DEFAULT_SETTINGS_REREAD_MILLIS, FlowControl.defaults());
+    }
+
     /**
-     * The node name from {@code -Dcairn.node.name}, else the host name; the default memory limit and lease;
-     * the settings re-read period from {@code -Dcairn.settings.rereadMillis}, else 15 s.
+     * The node name from {@code -Dcairn.node.name}, else the host name; the default memory limit, lease and
+     * flow control; the settings re-read period from {@code -Dcairn.settings.rereadMillis}, else 15 s.
      */
     public static BrokerOptions defaults() {
         return new BrokerOptions(defaultNodeName(), DEFAULT_QUEUE_MEMORY_LIMIT, DEFAULT_LEASE_MILLIS,
-                Long.getLong(SETTINGS_REREAD_PROPERTY, DEFAULT_SETTINGS_REREAD_MILLIS));
+                Long.getLong(SETTINGS_REREAD_PROPERTY, DEFAULT_SETTINGS_REREAD_MILLIS), FlowControl.defaults());
     }
 
     public BrokerOptions withNodeName(String name) {
-        return new BrokerOptions(name, queueMemoryLimit, leaseMillis, settingsRereadMillis);
+        return new BrokerOptions(name, queueMemoryLimit, leaseMillis, settingsRereadMillis, flowControl);
     }
 
     public BrokerOptions withQueueMemoryLimit(int messages) {
-        return new BrokerOptions(nodeName, messages, leaseMillis, settingsRereadMillis);
+        return new BrokerOptions(nodeName, messages, leaseMillis, settingsRereadMillis, flowControl);
     }
 
     public BrokerOptions withLeaseMillis(long millis) {
-        return new BrokerOptions(nodeName, queueMemoryLimit, millis, settingsRereadMillis);
+        return new BrokerOptions(nodeName, queueMemoryLimit, millis, settingsRereadMillis, flowControl);
     }
 
     public BrokerOptions withSettingsRereadMillis(long millis) {
-        return new BrokerOptions(nodeName, queueMemoryLimit, leaseMillis, millis);
+        return new BrokerOptions(nodeName, queueMemoryLimit, leaseMillis, millis, flowControl);
+    }
+
+    public BrokerOptions withFlowControl(FlowControl flow) {
+        return new BrokerOptions(nodeName, queueMemoryLimit, leaseMillis, settingsRereadMillis, flow);
     }
 
     private static String defaultNodeName() {

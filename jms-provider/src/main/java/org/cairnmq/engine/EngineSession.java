@@ -21,7 +21,7 @@ public final class EngineSession {
     private final EngineConnection connection;
     private final SerialExecutor deliveryThread;
     private final List<EngineConsumer> consumers = new CopyOnWriteArrayList<>();
-    private final List<OutgoingMessage> pendingSends = new ArrayList<>();
+    private final PendingSends pendingSends = new PendingSends();
     private final List<QueuedMessage> unacknowledged = new ArrayList<>();
     private volatile boolean transactionActive;
     private volatile boolean started;
@@ -45,9 +45,7 @@ public final class EngineSession {
         }
         OutgoingMessage outgoing = new OutgoingMessage(to, message, connection.id(), connection.clientId());
         if (transactionActive) {
-            synchronized (pendingSends) {
-                pendingSends.add(outgoing);
-            }
+            pendingSends.add(outgoing, broker.holdPending(outgoing)); // may wait for room, or refuse
         } else {
             broker.complete(List.of(outgoing), List.of());
         }
@@ -198,10 +196,10 @@ public final class EngineSession {
      */
     public void commit(boolean keepTransaction) {
         checkOpen();
-        List<OutgoingMessage> sends = takePendingSends();
+        PendingSends.Taken sends = pendingSends.take();
         List<QueuedMessage> acked = takeUnacknowledged();
         try {
-            broker.complete(sends, acked);
+            broker.complete(sends.sends(), acked);
         } catch (RuntimeException e) {
             // Nothing was applied: the transaction keeps what it held, for the rollback that follows.
             restore(sends, acked);
@@ -292,18 +290,12 @@ public final class EngineSession {
     }
 
     private List<OutgoingMessage> takePendingSends() {
-        synchronized (pendingSends) {
-            List<OutgoingMessage> taken = new ArrayList<>(pendingSends);
-            pendingSends.clear();
-            return taken;
-        }
+        return pendingSends.take().sends();
     }
 
     /** Puts back, ahead of anything added since, what a failed commit took. */
-    private void restore(List<OutgoingMessage> sends, List<QueuedMessage> acked) {
-        synchronized (pendingSends) {
-            pendingSends.addAll(0, sends);
-        }
+    private void restore(PendingSends.Taken sends, List<QueuedMessage> acked) {
+        pendingSends.restore(sends);
         synchronized (unacknowledged) {
             unacknowledged.addAll(0, acked);
             acked.forEach(m -> m.queue.statistics.inFlight.incrementAndGet());

@@ -24,6 +24,9 @@ final class QueueDestination {
     private final java.util.Set<EngineConsumer> consumers = new java.util.concurrent.CopyOnWriteArraySet<>();
     private final PageLoader pager;
     final QueueStatistics statistics = new QueueStatistics();
+    /** What this queue's counted messages hold against its memory limit (see {@link MemoryBudget}). */
+    final MemoryBudget.Usage memory = new MemoryBudget.Usage();
+    private boolean dropped; // guarded by lock: the queue is gone, messages still coming back are dropped
     // Paging, guarded by lock. Once the queue holds its memory limit, further persistent arrivals stay in
     // the store only, and the queue stays paged until the store holds none of them: so no later arrival
     // overtakes an earlier one that is still waiting in the store.
@@ -74,11 +77,17 @@ final class QueueDestination {
 
     /** Makes a message available: to the longest-waiting consumer that accepts it, or to the ready list. */
     void enqueue(QueuedMessage message) {
-        Receiver receiver;
+        Receiver receiver = null;
+        boolean gone;
         synchronized (lock) {
-            receiver = place(message);
+            gone = dropped;
+            if (!gone) {
+                receiver = place(message);
+            }
         }
-        if (receiver != null) {
+        if (gone) {
+            message.releaseMemory(); // back from a consumer or the timer after the queue went away
+        } else if (receiver != null) {
             receiver.deliver(message);
         }
     }
@@ -131,11 +140,16 @@ final class QueueDestination {
 
     /** Whether a persistent message being sent here is kept in memory; if not, only the store keeps it. */
     boolean keepsInMemory() {
+        return keepsInMemory(false);
+    }
+
+    /** As {@link #keepsInMemory()}; {@code memoryShort}: the broker has no memory for it, so it pages now. */
+    boolean keepsInMemory(boolean memoryShort) {
         if (pager == null) {
             return true;
         }
         synchronized (lock) {
-            if (!paged && ready.size() < pager.memoryLimit()) {
+            if (!paged && !memoryShort && ready.size() < pager.memoryLimit()) {
                 return true;
             }
             paged = true;
@@ -362,12 +376,18 @@ final class QueueDestination {
         }
     }
 
-    /** Drops every ready message, returning them (for a subscription that is being removed). */
+    /**
+     * Drops every ready message, returning them, for a queue or subscription that is being removed; messages
+     * that come back later (redelivered, or due on the timer) are dropped too. Their memory is released.
+     */
     java.util.List<QueuedMessage> drain() {
+        java.util.List<QueuedMessage> all;
         synchronized (lock) {
-            java.util.List<QueuedMessage> all = new java.util.ArrayList<>(ready);
+            dropped = true;
+            all = new java.util.ArrayList<>(ready);
             ready.clear();
-            return all;
         }
+        all.forEach(QueuedMessage::releaseMemory);
+        return all;
     }
 }

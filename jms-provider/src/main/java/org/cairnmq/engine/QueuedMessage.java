@@ -10,8 +10,15 @@ public final class QueuedMessage {
     final QueueDestination queue;
     private final BrokerMessage message;
     private final int deliveryCount;
+    private final MemoryCharge charge; // null when the copy is not counted (it pages)
 
     QueuedMessage(long sequence, long storeId, QueueDestination queue, BrokerMessage message, int deliveryCount) {
+        this(sequence, storeId, queue, message, deliveryCount, null);
+    }
+
+    QueuedMessage(long sequence, long storeId, QueueDestination queue, BrokerMessage message, int deliveryCount,
+            MemoryCharge charge) {
+        this.charge = charge;
         this.sequence = sequence;
         this.storeId = storeId;
         this.queue = queue;
@@ -38,6 +45,13 @@ public final class QueuedMessage {
     }
 
     QueuedMessage nextAttempt() {
-        return new QueuedMessage(sequence, storeId, queue, message, deliveryCount + 1);
+        return new QueuedMessage(sequence, storeId, queue, message, deliveryCount + 1, charge);
+    }
+
+    /** The copy has left memory for good (acknowledged, expired, dead-lettered, dropped): its memory is free. */
+    void releaseMemory() {
+        if (charge != null) {
+            charge.release();
+        }
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class TopicDestination {
     private final String name;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    /** What sends held by local transactions until they commit hold against this topic's memory limit. */
+    final MemoryBudget.Usage pending = new MemoryBudget.Usage();
 
     TopicDestination(String name) {
         this.name = name;

@@ -124,6 +124,7 @@ final class XaResourceManager {
         try {
             ids = broker.storeCall(() -> store.prepare(xid, work.batch));
         } catch (RuntimeException e) {
+            work.abandon(); // its sends never arrive: their memory is free
             throw prepareFailed(branch, e);
         }
         List<QueuedMessage> arrivals = broker.arrivals(work, ids);
@@ -249,6 +250,7 @@ final class XaResourceManager {
         }
         broker.deliverAll(branch.preparedArrivals);
         branch.acknowledged.forEach(m -> m.queue.statistics.acknowledged.incrementAndGet());
+        branch.acknowledged.forEach(QueuedMessage::releaseMemory);
     }
 
     void rollback(StoredXid xid) throws XAException {
@@ -290,6 +292,7 @@ final class XaResourceManager {
             LOG.info("CAIRN-XA-005 Branch " + xid + " had been rolled back in the store by an earlier attempt that "
                     + "failed; it is completed now");
         }
+        branch.preparedArrivals.forEach(QueuedMessage::releaseMemory); // rolled-back sends never arrive
         synchronized (this) {
             undo = discard(branch);
         }

@@ -1,0 +1,56 @@
+package org.cairnmq.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.cairnmq.engine.FlowControl.DestinationLimit;
+import org.cairnmq.engine.FlowControl.OverflowPolicy;
+import org.junit.jupiter.api.Test;
+
+/** The flow-control settings: defaults, which limit a destination gets, what is refused, old options still work. */
+class FlowControlSettingsTest {
+    @Test
+    void defaultsAreAQuarterOfTheHeapAndAtMost64MiBPerDestinationBlockingTenSeconds() {
+        FlowControl defaults = FlowControl.defaults();
+        assertEquals((long) (Runtime.getRuntime().maxMemory() * 0.25), defaults.brokerLimitBytes());
+        assertEquals(Math.min(64L << 20, defaults.brokerLimitBytes()), defaults.destinationLimitBytes());
+        assertEquals(OverflowPolicy.BLOCK, defaults.policy());
+        assertEquals(10_000, defaults.blockMillis());
+    }
+
+    @Test
+    void anExactNameWinsOverAPrefixAndALongerPrefixOverAShorterOne() {
+        FlowControl flow = FlowControl.defaults().withDestinationDefaults(1_000, OverflowPolicy.BLOCK)
+                .withDestination("orders.*", 2_000, OverflowPolicy.FAIL)
+                .withDestination("orders.eu.*", 3_000, OverflowPolicy.BLOCK)
+                .withDestination("orders.eu.paris", 4_000, OverflowPolicy.FAIL);
+        assertEquals(new DestinationLimit(1_000, OverflowPolicy.BLOCK), flow.limitOf("invoices"));
+        assertEquals(new DestinationLimit(2_000, OverflowPolicy.FAIL), flow.limitOf("orders.us"));
+        assertEquals(new DestinationLimit(3_000, OverflowPolicy.BLOCK), flow.limitOf("orders.eu.rome"));
+        assertEquals(new DestinationLimit(4_000, OverflowPolicy.FAIL), flow.limitOf("orders.eu.paris"));
+        assertEquals(new DestinationLimit(1_000, OverflowPolicy.BLOCK), flow.limitOf("orders"),
+                "the prefix is 'orders.', with its dot");
+    }
+
+    @Test
+    void limitsBelowOneByteAndNegativeWaitsAreRefused() {
+        FlowControl flow = FlowControl.defaults();
+        assertThrows(IllegalArgumentException.class, () -> flow.withBrokerLimitBytes(0));
+        assertThrows(IllegalArgumentException.class, () -> flow.withDestinationDefaults(-1, OverflowPolicy.FAIL));
+        assertThrows(IllegalArgumentException.class, () -> flow.withDestination("q", 0, OverflowPolicy.FAIL));
+        assertThrows(IllegalArgumentException.class, () -> flow.withBlockMillis(-1));
+        assertThrows(NullPointerException.class, () -> flow.withDestinationDefaults(1, null));
+    }
+
+    @Test
+    void optionsMadeAsBeforeGetTheDefaultsAndKeepThemThroughEveryChange() {
+        BrokerOptions old = new BrokerOptions("node", 100, 30_000);
+        assertEquals(FlowControl.defaults(), old.flowControl());
+        FlowControl mine = FlowControl.defaults().withBlockMillis(5);
+        BrokerOptions options = BrokerOptions.defaults().withFlowControl(mine).withNodeName("other")
+                .withQueueMemoryLimit(50).withLeaseMillis(5_000);
+        assertEquals(mine, options.flowControl());
+        assertTrue(options.queueMemoryLimit() == 50 && options.leaseMillis() == 5_000);
+    }
+}
