@@ -1,5 +1,7 @@
 package org.cairnmq.engine;
 
+import org.cairnmq.destination.DestinationNames;
+import org.cairnmq.destination.DeliveryPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +46,7 @@ public final class Broker implements AutoCloseable {
     private static final String TEMPORARY_PREFIX = "$cairn.temp.";
     private final PageLoader pager;
     private final StoreRecovery recovery;
+    private final Redelivery redelivery;
     private final MemoryBudget memory;
 
     private final String nodeName;
@@ -64,6 +67,7 @@ public final class Broker implements AutoCloseable {
         this.xa = store instanceof PreparedTransactionStore prepared ? new XaResourceManager(this, prepared) : null;
         this.writes = GroupCommit.over(store);
         this.management = new EngineManagement(this, new MessageOperations(this, store));
+        this.redelivery = new Redelivery(this, writes, scheduler);
         this.recovery = new StoreRecovery(store, scheduler, this::now, leaseMillis, deliveryThreads,
                 (stored, queue) -> {
                     queue.statistics.enqueued.incrementAndGet();
@@ -311,108 +315,16 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
-     * Deliveries were rolled back, recovered or left unacknowledged: their attempts are recorded in the
-     * store, then each is delivered again after the policy's back-off or, once it has had its attempts,
-     * moved to the dead-letter queue.
+     * Deliveries were rolled back, recovered or left unacknowledged: delivered again after the policy's
+     * back-off or moved to the dead-letter queue ({@link Redelivery}).
      */
     void redeliver(List<QueuedMessage> failed) {
-        recordAttempts(failed);
-        failed.forEach(this::redeliverOne);
+        redelivery.redeliver(failed);
     }
 
-    private void redeliverOne(QueuedMessage failed) {
-        DeliveryPolicy policy = deliveryPolicy(failed.queue.name());
-        QueuedMessage next = failed.nextAttempt();
-        boolean isDeadLetterQueue = failed.queue.subscriptionId() == 0
-                && failed.queue.name().equals(policy.deadLetterQueue());
-        if (failed.deliveryCount() >= policy.maxDeliveryAttempts() && !isDeadLetterQueue) {
-            moveToDeadEnd(failed, policy.deadLetterQueue(),
-                    "delivered " + failed.deliveryCount() + " times without acknowledgement");
-            failed.queue.statistics.deadLettered.incrementAndGet();
-            return;
-        }
-        long delay = policy.delayBeforeAttempt(next.deliveryCount());
-        enqueueAt(now() + delay, next);
-    }
-
-    /**
-     * Records in the store the attempts of persistent deliveries that failed, so that after a restart they
-     * count (JMSRedelivered, JMSXDeliveryCount, the dead-letter limit). One write for them all; if it
-     * fails, the counts in memory still hold and only a restart would undercount.
-     */
-    private void recordAttempts(List<QueuedMessage> failed) {
-        StoreBatch batch = new StoreBatch();
-        for (QueuedMessage message : failed) {
-            if (message.persistent()) {
-                batch.deliveryCount(message.storeId, message.deliveryCount());
-            }
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            storeCall(() -> writes.commit(batch));
-        } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(Broker.class.getName())
-                    .warning("Could not record delivery attempts: " + e.getMessage());
-        }
-    }
-
-    /** A message found expired: to the expiry queue, or dropped. */
+    /** A message found expired: to the expiry queue, or dropped ({@link Redelivery}). */
     void expire(QueuedMessage expired) {
-        String expiryQueue = deliveryPolicy(expired.queue.name()).expiryQueue();
-        if (expiryQueue == null) {
-            Work work = route(List.of(), List.of(expired), false);
-            retryOnStoreFailure(expired, "drop expired", () -> commit(work));
-        } else {
-            moveToDeadEnd(expired, expiryQueue, "expired");
-        }
-        expired.queue.statistics.expired.incrementAndGet();
-    }
-
-    /**
-     * Moves a message to a queue with its origin and the reason as properties, in one store transaction.
-     * If the store fails the move is tried again later: the message is neither lost nor delivered again.
-     */
-    private void moveToDeadEnd(QueuedMessage message, String queueName, String reason) {
-        BrokerMessage original = message.message();
-        Map<String, Object> properties = new java.util.LinkedHashMap<>(original.properties());
-        properties.put(DeadLetterProperties.ORIGINAL_DESTINATION, message.destination().toString());
-        properties.put(DeadLetterProperties.REASON, reason);
-        properties.put(DeadLetterProperties.DELIVERY_ATTEMPTS, message.deliveryCount());
-        MessageHeaders h = original.headers();
-        // The copy must not expire or wait again where it lands.
-        MessageHeaders landed = new MessageHeaders(h.messageId(), h.timestamp(), h.correlationId(), h.replyTo(),
-                h.type(), h.persistent(), h.priority(), 0, 0);
-        OutgoingMessage moved = new OutgoingMessage(DestinationAddress.queue(queueName),
-                new BrokerMessage(landed, properties, original.bodyType(), original.body()), null, null);
-        // Routed once, committed as often as it takes: a second attempt after an ambiguous failure finds
-        // the copy written and does not write it again. Kept in memory where it lands, so no page is waited for.
-        Work work = route(List.of(moved), List.of(message), false, true);
-        retryOnStoreFailure(message, "move to " + queueName, () -> commit(work));
-    }
-
-    /**
-     * Runs a removal of the broker's own (expiry, dead-lettering); when the store fails, logs it and runs it
-     * again after {@link #STORE_RETRY_MILLIS}, as long as the broker is open.
-     */
-    private void retryOnStoreFailure(QueuedMessage message, String what, Runnable removal) {
-        try {
-            removal.run();
-        } catch (BrokerException e) {
-            if (e.kind() != BrokerException.Kind.RESOURCE) {
-                throw e;
-            }
-            java.util.logging.Logger.getLogger(Broker.class.getName()).warning("CAIRN-ENGINE-020 Could not "
-                    + what + " message " + message.message().headers().messageId() + "; trying again in "
-                    + STORE_RETRY_MILLIS + " ms: " + e.getMessage());
-            QueueStatistics statistics = message.queue.statistics;
-            statistics.scheduled.incrementAndGet();
-            scheduler.at(now() + STORE_RETRY_MILLIS, () -> {
-                statistics.scheduled.decrementAndGet();
-                retryOnStoreFailure(message, what, removal);
-            });
-        }
+        redelivery.expire(expired);
     }
 
     /**
@@ -726,7 +638,7 @@ public final class Broker implements AutoCloseable {
     }
 
     /** Commits routed work, then makes its arrivals deliverable. The same work may be committed again after a failure. */
-    private void commit(Work work) {
+    void commit(Work work) {
         long[] ids;
         work.holdMemoryAgain();
         try {
@@ -812,7 +724,7 @@ public final class Broker implements AutoCloseable {
      * limits (see {@link MemoryBudget}), waiting or failing as the destinations' policies say; {@code forced}
      * for the broker's own moves, which must land.
      */
-    private Work route(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged, boolean mayPage,
+    Work route(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged, boolean mayPage,
             boolean forced) {
         Work work = new Work();
         List<MemoryCharge> delayedCharges = new ArrayList<>();
@@ -910,7 +822,7 @@ public final class Broker implements AutoCloseable {
         }
     }
 
-    private void enqueueAt(long time, QueuedMessage message) {
+    void enqueueAt(long time, QueuedMessage message) {
         QueueStatistics statistics = message.queue.statistics;
         statistics.scheduled.incrementAndGet();
         scheduler.at(time, () -> {

@@ -1,5 +1,7 @@
 package org.cairnmq.engine;
 
+import org.cairnmq.destination.DestinationNames;
+import org.cairnmq.destination.DeliveryPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -6,7 +6,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
 import org.cairnmq.engine.DestinationAddress;
-import org.cairnmq.engine.DestinationNames;
+import org.cairnmq.destination.DestinationNames;
 
 /** Maps destinations of any provider, by name, to the engine's addresses and back. */
 final class Destinations {

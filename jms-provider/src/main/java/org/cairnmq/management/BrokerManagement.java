@@ -2,7 +2,7 @@ package org.cairnmq.management;
 
 import java.util.List;
 import java.util.Map;
-import org.cairnmq.engine.DeliveryPolicy;
+import org.cairnmq.destination.DeliveryPolicy;
 
 /**
  * Everything an operator can see and do on a running broker: destinations and their statistics,

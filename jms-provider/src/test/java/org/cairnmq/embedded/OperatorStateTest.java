@@ -25,7 +25,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.cairnmq.engine.BrokerException;
-import org.cairnmq.engine.DeliveryPolicy;
+import org.cairnmq.destination.DeliveryPolicy;
 import org.cairnmq.engine.DestinationAddress;
 import org.cairnmq.engine.EngineSession;
 import org.cairnmq.management.BrokerManagement;

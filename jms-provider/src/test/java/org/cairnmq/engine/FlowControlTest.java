@@ -1,5 +1,6 @@
 package org.cairnmq.engine;
 
+import org.cairnmq.destination.DeliveryPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -14,7 +14,7 @@ import jakarta.jms.Session;
 import java.time.Duration;
 import java.util.UUID;
 import org.cairnmq.embedded.EmbeddedBroker;
-import org.cairnmq.engine.DeliveryPolicy;
+import org.cairnmq.destination.DeliveryPolicy;
 import org.junit.jupiter.api.Test;
 
 /** Failed delivery attempts of a persistent message are kept in the store, so a restart counts them. */

@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cairnmq.embedded.EmbeddedBroker;
 import org.cairnmq.engine.DeadLetterProperties;
-import org.cairnmq.engine.DeliveryPolicy;
+import org.cairnmq.destination.DeliveryPolicy;
 import org.junit.jupiter.api.Test;
 
 class RedeliveryAndExpiryTest extends InMemoryBrokerTest {

@@ -1,7 +1,7 @@
 package org.cairnmq.admin.rest;
 
 import java.time.Duration;
-import org.cairnmq.engine.DeliveryPolicy;
+import org.cairnmq.destination.DeliveryPolicy;
 
 /**
  * A destination's delivery policy in the API. In a {@code PUT}, a field left out keeps its current value.

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.cairnmq.engine.DeliveryPolicy;
+import org.cairnmq.destination.DeliveryPolicy;
 import org.cairnmq.management.MessageView;
 import org.junit.jupiter.api.Test;
 

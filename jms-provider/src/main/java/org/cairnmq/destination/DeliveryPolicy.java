@@ -1,4 +1,4 @@
-package org.cairnmq.engine;
+package org.cairnmq.destination;
 
 import java.time.Duration;
 
@@ -52,7 +52,7 @@ public record DeliveryPolicy(int maxDeliveryAttempts, Duration redeliveryDelay, 
     }
 
     /** The wait before the given delivery attempt (2 for the first redelivery), in milliseconds. */
-    long delayBeforeAttempt(int attempt) {
+    public long delayBeforeAttempt(int attempt) {
         if (attempt < 2 || redeliveryDelay.isZero()) {
             return 0;
         }

@@ -1,4 +1,4 @@
-package org.cairnmq.engine;
+package org.cairnmq.destination;
 
 import org.cairnmq.store.StoredDestination;
 
