@@ -50,12 +50,14 @@ public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMil
     }
 
     /**
-     * The node name from {@code -Dcairn.node.name}, else the host name; the default memory limit, lease and
-     * flow control; the settings re-read period from {@code -Dcairn.settings.rereadMillis}, else 15 s.
+     * The node name from {@code -Dcairn.node.name}, else the host name; the default memory limit and lease;
+     * the settings re-read period from {@code -Dcairn.settings.rereadMillis}, else 15 s; flow control from
+     * the {@code cairn.flow.*} properties ({@link FlowControl#configured}), else its defaults.
      */
     public static BrokerOptions defaults() {
         return new BrokerOptions(defaultNodeName(), DEFAULT_QUEUE_MEMORY_LIMIT, DEFAULT_LEASE_MILLIS,
-                Long.getLong(SETTINGS_REREAD_PROPERTY, DEFAULT_SETTINGS_REREAD_MILLIS), FlowControl.defaults());
+                Long.getLong(SETTINGS_REREAD_PROPERTY, DEFAULT_SETTINGS_REREAD_MILLIS),
+                FlowControl.configured(System.getProperties()));
     }
 
     public BrokerOptions withNodeName(String name) {

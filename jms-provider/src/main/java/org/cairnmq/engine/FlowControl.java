@@ -70,6 +70,69 @@ public record FlowControl(long brokerLimitBytes, long destinationLimitBytes, Ove
                 DEFAULT_BLOCK_MILLIS, Map.of());
     }
 
+    /** The system properties {@link #configured} reads, for servers where no code sets up the broker. */
+    public static final String BROKER_LIMIT_PROPERTY = "cairn.flow.brokerLimitBytes";
+    public static final String DESTINATION_LIMIT_PROPERTY = "cairn.flow.destinationLimitBytes";
+    public static final String POLICY_PROPERTY = "cairn.flow.policy";
+    public static final String BLOCK_MILLIS_PROPERTY = "cairn.flow.blockMillis";
+
+    /**
+     * The {@link #defaults()}, with what the properties set instead: {@value #BROKER_LIMIT_PROPERTY},
+     * {@value #DESTINATION_LIMIT_PROPERTY} (bytes), {@value #POLICY_PROPERTY} ({@code BLOCK} or {@code FAIL})
+     * and {@value #BLOCK_MILLIS_PROPERTY}. This is how flow control is set in WildFly (system properties
+     * of the server).
+     *
+     * @throws IllegalArgumentException naming the property, for a value that is not a number or policy, or
+     *                                  that no flow control can have
+     */
+    public static FlowControl configured(java.util.Properties properties) {
+        try {
+            return fromProperties(properties);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("-D")) {
+                throw e;
+            }
+            throw new IllegalArgumentException("The -Dcairn.flow.* properties: " + e.getMessage(), e);
+        }
+    }
+
+    private static FlowControl fromProperties(java.util.Properties properties) {
+        FlowControl flow = defaults();
+        Long broker = number(properties, BROKER_LIMIT_PROPERTY);
+        if (broker != null) {
+            flow = flow.withBrokerLimitBytes(broker);
+            if (properties.getProperty(DESTINATION_LIMIT_PROPERTY) == null) {
+                // The default per destination never exceeds the broker's limit.
+                flow = flow.withDestinationDefaults(Math.min(flow.destinationLimitBytes, broker), flow.policy);
+            }
+        }
+        Long destination = number(properties, DESTINATION_LIMIT_PROPERTY);
+        String policyName = properties.getProperty(POLICY_PROPERTY);
+        OverflowPolicy overflow = flow.policy;
+        if (policyName != null) {
+            try {
+                overflow = OverflowPolicy.valueOf(policyName.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("-D" + POLICY_PROPERTY + " is BLOCK or FAIL: " + policyName, e);
+            }
+        }
+        flow = flow.withDestinationDefaults(destination != null ? destination : flow.destinationLimitBytes, overflow);
+        Long block = number(properties, BLOCK_MILLIS_PROPERTY);
+        return block != null ? flow.withBlockMillis(block) : flow;
+    }
+
+    private static Long number(java.util.Properties properties, String name) {
+        String value = properties.getProperty(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + name + " must be a whole number: " + value, e);
+        }
+    }
+
     public FlowControl withBrokerLimitBytes(long bytes) {
         return new FlowControl(bytes, destinationLimitBytes, policy, blockMillis, destinations);
     }

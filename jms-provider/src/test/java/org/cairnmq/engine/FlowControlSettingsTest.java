@@ -53,4 +53,35 @@ class FlowControlSettingsTest {
         assertEquals(mine, options.flowControl());
         assertTrue(options.queueMemoryLimit() == 50 && options.leaseMillis() == 5_000);
     }
+
+    @Test
+    void systemPropertiesSetFlowControlWhereNoCodeDoes() {
+        java.util.Properties properties = new java.util.Properties();
+        assertEquals(FlowControl.defaults(), FlowControl.configured(properties), "nothing set: the defaults");
+
+        properties.setProperty(FlowControl.BROKER_LIMIT_PROPERTY, "1000000");
+        FlowControl brokerOnly = FlowControl.configured(properties);
+        assertEquals(1_000_000, brokerOnly.brokerLimitBytes());
+        assertEquals(1_000_000, brokerOnly.destinationLimitBytes(), "a destination's default never exceeds it");
+
+        properties.setProperty(FlowControl.DESTINATION_LIMIT_PROPERTY, "4096");
+        properties.setProperty(FlowControl.POLICY_PROPERTY, "fail");
+        properties.setProperty(FlowControl.BLOCK_MILLIS_PROPERTY, " 2500 ");
+        FlowControl all = FlowControl.configured(properties);
+        assertEquals(new DestinationLimit(4_096, OverflowPolicy.FAIL), all.limitOf("any"));
+        assertEquals(2_500, all.blockMillis());
+    }
+
+    @Test
+    void systemPropertiesThatCannotWorkAreRefusedNamingTheProperty() {
+        for (String[] bad : new String[][] {{FlowControl.BROKER_LIMIT_PROPERTY, "lots"},
+                {FlowControl.DESTINATION_LIMIT_PROPERTY, "0"}, {FlowControl.POLICY_PROPERTY, "DROP"},
+                {FlowControl.BLOCK_MILLIS_PROPERTY, "-1"}}) {
+            java.util.Properties properties = new java.util.Properties();
+            properties.setProperty(bad[0], bad[1]);
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> FlowControl.configured(properties), bad[0] + "=" + bad[1]);
+            assertTrue(refused.getMessage().contains("cairn.flow."), refused.getMessage());
+        }
+    }
 }
