@@ -47,6 +47,7 @@ public final class Broker implements AutoCloseable {
     private final PageLoader pager;
     private final StoreRecovery recovery;
     private final Redelivery redelivery;
+    private final NodeLease lease;
     private final MemoryBudget memory;
 
     private final String nodeName;
@@ -68,6 +69,7 @@ public final class Broker implements AutoCloseable {
         this.writes = GroupCommit.over(store);
         this.management = new EngineManagement(this, new MessageOperations(this, store));
         this.redelivery = new Redelivery(this, writes, scheduler);
+        this.lease = new NodeLease(store, scheduler, this::now, nodeName, leaseMillis, this::localQueue);
         this.recovery = new StoreRecovery(store, scheduler, this::now, leaseMillis, deliveryThreads,
                 (stored, queue) -> {
                     queue.statistics.enqueued.incrementAndGet();
@@ -294,12 +296,7 @@ public final class Broker implements AutoCloseable {
         scheduler.close();
         pager.close();
         writes.close(); // commits the batches already handed in, refuses new ones
-        try {
-            store.leave(); // another instance sharing the store may take over our messages at once
-        } catch (StoreException e) {
-            java.util.logging.Logger.getLogger(Broker.class.getName())
-                    .warning("Could not give up this broker's claims; they end with its lease: " + e.getMessage());
-        }
+        lease.leave();
         store.close();
     }
 
@@ -842,27 +839,6 @@ public final class Broker implements AutoCloseable {
         return topic(send.to().name()).route(send);
     }
 
-    /**
-     * Every third of the lease: renews this instance's claims, and takes over the messages of instances
-     * sharing the store whose lease ran out.
-     */
-    private void keepLease() {
-        try {
-            store.renewLease(now() + leaseMillis);
-            for (org.cairnmq.store.StoredQueue orphaned : store.takeOverExpired(now())) {
-                QueueDestination queue = localQueue(orphaned);
-                if (queue != null) {
-                    queue.pagedFromStore(store.countUnclaimed(orphaned));
-                    queue.loadIfLow();
-                }
-            }
-        } catch (StoreException e) {
-            java.util.logging.Logger.getLogger(Broker.class.getName())
-                    .warning("Could not renew this broker's lease or take over expired ones: " + e.getMessage());
-        }
-        scheduler.at(now() + leaseMillis / 3, this::keepLease);
-    }
-
     /** The queue, or this broker's durable subscription, that stored messages belong to; null if unknown here. */
     private QueueDestination localQueue(org.cairnmq.store.StoredQueue stored) {
         if (stored.subscriptionId() == 0) {
@@ -925,7 +901,7 @@ public final class Broker implements AutoCloseable {
             topic(stored.topic()).add(subscription);
             subscriptionQueues.put(stored.id(), queue);
         }
-        store.joinAsNode(nodeName, now() + leaseMillis);
+        lease.join();
         settings.restore(); // destinations created empty and policies, before messages find their queues
         // The default dead-letter and expiry queues exist from the start, for operators to look into.
         queue(DeliveryPolicy.DEFAULT.deadLetterQueue());
@@ -961,7 +937,7 @@ public final class Broker implements AutoCloseable {
             }
             xa.restore(tx.xid(), arrivals, held.getOrDefault(tx, List.of()));
         }
-        keepLease();
+        lease.keep();
         scheduler.at(now() + settingsRereadMillis, this::rereadSettings);
     }
 
