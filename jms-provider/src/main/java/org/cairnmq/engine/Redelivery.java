@@ -76,7 +76,7 @@ final class Redelivery {
     void expire(QueuedMessage expired) {
         String expiryQueue = broker.deliveryPolicy(expired.queue.name()).expiryQueue();
         if (expiryQueue == null) {
-            Broker.Work work = broker.route(List.of(), List.of(expired), false);
+            WritePath.Work work = broker.route(List.of(), List.of(expired), false);
             retryOnStoreFailure(expired, "drop expired", () -> broker.commit(work));
         } else {
             moveToDeadEnd(expired, expiryQueue, "expired");
@@ -102,7 +102,7 @@ final class Redelivery {
                 new BrokerMessage(landed, properties, original.bodyType(), original.body()), null, null);
         // Routed once, committed as often as it takes: a second attempt after an ambiguous failure finds
         // the copy written and does not write it again. Kept in memory where it lands, so no page is waited for.
-        Broker.Work work = broker.route(List.of(moved), List.of(message), false, true);
+        WritePath.Work work = broker.route(List.of(moved), List.of(message), false, true);
         retryOnStoreFailure(message, "move to " + queueName, () -> broker.commit(work));
     }
 

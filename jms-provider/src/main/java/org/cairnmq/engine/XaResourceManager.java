@@ -104,7 +104,7 @@ final class XaResourceManager {
             throw rolledBack(branch);
         }
         // PREPARING: no other call touches the branch's work now, so it is read without the lock.
-        Broker.Work work;
+        WritePath.Work work;
         try {
             work = broker.route(branch.sends, branch.acknowledged, false);
         } catch (RuntimeException e) {
