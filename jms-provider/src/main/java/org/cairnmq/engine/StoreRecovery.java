@@ -16,7 +16,8 @@ import org.cairnmq.store.StoredMessage;
 
 /**
  * The broker's side of a failing store. Every store call goes through {@link #call}, which turns a store
- * failure into the engine's error and tells {@link StoreHealth} (one outage, told once). While the store is
+ * failure into the engine's error and, when the store is unavailable ({@link StoreException#isUnavailable}),
+ * tells {@link StoreHealth} (one outage, told once). While the store is
  * down, or sends are in doubt ({@link InDoubtWrites}), it probes the store every
  * {@link Broker#STORE_RETRY_MILLIS}; once the store answers, the sends in doubt that did commit are handed
  * back to be delivered, and the listeners that paused resume. Nothing of it waits for a restart.
@@ -55,7 +56,9 @@ final class StoreRecovery {
             result = call.get();
         } catch (StoreException e) {
             BrokerException failure = new BrokerException(BrokerException.Kind.RESOURCE, e.getMessage(), e);
-            health.failed(failure);
+            if (e.isUnavailable()) {
+                health.failed(failure); // a statement refused for its content is no outage
+            }
             throw failure;
         } catch (BrokerException e) {
             if (e.kind() == BrokerException.Kind.RESOURCE) {

@@ -1,8 +1,33 @@
 package org.cairnmq.store;
 
+import java.sql.SQLException;
+import java.util.Set;
+
 /** The database refused or failed an operation; whatever the operation wrote was rolled back. */
 public final class StoreException extends RuntimeException {
+    // SQLSTATE classes of a statement the database refused for its content, not for being unavailable:
+    // data exception, integrity constraint violation, syntax or access rule, check option, and a transaction
+    // rolled back for a serialization failure or deadlock (worth trying again, not an outage).
+    private static final Set<String> REFUSED_FOR_CONTENT = Set.of("22", "23", "42", "44", "40");
+
     public StoreException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * Whether the failure says the database is unavailable (unreachable, shutting down, out of resources,
+     * a statement timed out) rather than refusing this operation for what it asked (a value too long, a
+     * constraint violated). When the cause gives no SQLSTATE, the database is taken as unavailable.
+     */
+    public boolean isUnavailable() {
+        for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
+                return !REFUSED_FOR_CONTENT.contains(sql.getSQLState().substring(0, 2));
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return true;
     }
 }
