@@ -268,7 +268,8 @@ final class EngineManagement implements BrokerManagement {
         QueueStatistics s = q.statistics;
         return new DestinationView(DestinationType.QUEUE, name, q.depth(), q.inMemory(), s.inFlight.get(),
                 s.scheduled.get(), q.consumers(), 0, s.enqueued.get(), s.acknowledged.get(), s.expired.get(),
-                s.deadLettered.get(), q.oldestAgeMillis(broker.now()), broker.isTemporary(name));
+                s.deadLettered.get(), q.oldestAgeMillis(broker.now()), broker.isTemporary(name),
+                broker.memory().bytesUsedBy(q.memory));
     }
 
     private DestinationView topicView(String name, TopicDestination topic) {
@@ -282,6 +283,7 @@ final class EngineManagement implements BrokerManagement {
         long expired = 0;
         long deadLettered = 0;
         long oldest = -1;
+        long memoryBytes = broker.memory().bytesUsedBy(topic.pending);
         List<Subscription> subscriptions = topic.subscriptions();
         for (Subscription subscription : subscriptions) {
             QueueDestination q = subscription.queue;
@@ -296,9 +298,11 @@ final class EngineManagement implements BrokerManagement {
             expired += s.expired.get();
             deadLettered += s.deadLettered.get();
             oldest = Math.max(oldest, q.oldestAgeMillis(broker.now()));
+            memoryBytes += broker.memory().bytesUsedBy(q.memory);
         }
         return new DestinationView(DestinationType.TOPIC, name, depth, inMemory, inFlight, scheduled, consumers,
-                subscriptions.size(), enqueued, acknowledged, expired, deadLettered, oldest, broker.isTemporary(name));
+                subscriptions.size(), enqueued, acknowledged, expired, deadLettered, oldest, broker.isTemporary(name),
+                memoryBytes);
     }
 
     static ManagementException translate(BrokerException e) {

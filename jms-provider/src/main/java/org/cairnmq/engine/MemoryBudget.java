@@ -41,6 +41,16 @@ final class MemoryBudget {
         this.settings = settings;
     }
 
+    /** The estimated bytes one queue, subscription or topic's pending sends hold now, for the operator. */
+    long bytesUsedBy(Usage usage) {
+        lock.lock();
+        try {
+            return usage.used;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Charges the copies of one unit of work, all or none.
      *

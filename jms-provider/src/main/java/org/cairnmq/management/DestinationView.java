@@ -17,6 +17,8 @@ package org.cairnmq.management;
  * @param deadLettered      messages moved from here to a dead-letter queue
  * @param oldestMessageAgeMillis age of the oldest message waiting in memory, or -1 when none
  * @param temporary         whether it is a temporary destination of one connection
+ * @param memoryBytes       the estimated bytes its messages that cannot page hold against its flow-control
+ *                          limit (for a topic, its subscriptions and its uncommitted sends together)
  */
 public record DestinationView(
         DestinationType type,
@@ -32,5 +34,6 @@ public record DestinationView(
         long expired,
         long deadLettered,
         long oldestMessageAgeMillis,
-        boolean temporary) {
+        boolean temporary,
+        long memoryBytes) {
 }

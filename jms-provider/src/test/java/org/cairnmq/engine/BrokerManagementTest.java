@@ -112,6 +112,19 @@ class BrokerManagementTest {
     }
 
     @Test
+    void memoryShowsWhatMessagesThatCannotPageHoldAgainstFlowControl() throws JMSException {
+        MessageProducer producer = session.createProducer(session.createQueue("volatile"));
+        producer.setDeliveryMode(jakarta.jms.DeliveryMode.NON_PERSISTENT);
+        producer.send(session.createTextMessage("x".repeat(10_000)));
+        send("durable", 1, "d"); // persistent on a durable queue: it pages, so it is not counted
+        DestinationView held = management.destination(DestinationType.QUEUE, "volatile");
+        assertTrue(held.memoryBytes() >= 10_000, "the body counts: " + held.memoryBytes());
+        assertEquals(0, management.destination(DestinationType.QUEUE, "durable").memoryBytes());
+        assertNotNull(session.createConsumer(session.createQueue("volatile")).receive(5_000));
+        assertEquals(0, management.destination(DestinationType.QUEUE, "volatile").memoryBytes(), "given back");
+    }
+
+    @Test
     void inFlightCountsDeliveredButUnacknowledgedMessages() throws JMSException {
         send("work", 2, "w");
         Session clientAck = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);

@@ -27,7 +27,7 @@ final class DestinationStatistics implements DestinationStatisticsMBean {
             if (e.kind() != ManagementException.Kind.NOT_FOUND) {
                 throw e;
             }
-            return new DestinationView(key.type(), key.name(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, false);
+            return new DestinationView(key.type(), key.name(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, false, 0);
         }
     }
 
@@ -89,6 +89,11 @@ final class DestinationStatistics implements DestinationStatisticsMBean {
     @Override
     public long getDeadLettered() {
         return view().deadLettered();
+    }
+
+    @Override
+    public long getMemoryBytes() {
+        return view().memoryBytes();
     }
 
     @Override

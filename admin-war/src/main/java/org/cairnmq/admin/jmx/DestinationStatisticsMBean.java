@@ -32,6 +32,9 @@ public interface DestinationStatisticsMBean {
 
     long getOldestMessageAgeMillis();
 
+    /** Estimated bytes its messages that cannot page hold against its flow-control limit. */
+    long getMemoryBytes();
+
     double getEnqueuedPerSecond();
 
     double getDequeuedPerSecond();

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class PrometheusTextTest {
 
     private static DestinationView queue(String name, long depth, boolean temporary) {
-        return new DestinationView(DestinationType.QUEUE, name, depth, depth, 1, 0, 2, 0, 10, 7, 1, 2, 3_500, temporary);
+        return new DestinationView(DestinationType.QUEUE, name, depth, depth, 1, 0, 2, 0, 10, 7, 1, 2, 3_500, temporary,
+                4_096);
     }
 
     @Test
@@ -20,6 +21,7 @@ class PrometheusTextTest {
         String text = PrometheusText.of(List.of(queue("orders", 3, false)));
         assertTrue(text.contains("# TYPE cairn_destination_depth gauge\n"), text);
         assertTrue(text.contains("cairn_destination_depth{type=\"queue\",name=\"orders\"} 3\n"), text);
+        assertTrue(text.contains("cairn_destination_memory_bytes{type=\"queue\",name=\"orders\"} 4096\n"), text);
         assertTrue(text.contains("# TYPE cairn_destination_dequeued_total counter\n"), text);
         assertTrue(text.contains("cairn_destination_dequeued_total{type=\"queue\",name=\"orders\"} 7\n"), text);
         assertTrue(text.contains("cairn_destination_oldest_message_age_seconds{type=\"queue\",name=\"orders\"} 3\n"), text);
