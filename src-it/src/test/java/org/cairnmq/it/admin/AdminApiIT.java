@@ -186,7 +186,7 @@ class AdminApiIT {
         JsonObject listed = all.getValuesAs(JsonObject.class).stream()
                 .filter(d -> d.getString("name").equals(queue)).findFirst().orElseThrow();
         for (String field : List.of("depth", "inFlight", "scheduled", "consumers", "enqueued", "dequeued", "expired",
-                "deadLettered", "oldestMessageAgeMillis")) {
+                "deadLettered", "oldestMessageAgeMillis", "memoryBytes")) {
             assertTrue(listed.containsKey(field), field + " in " + listed);
         }
         JsonObject rates = listed.getJsonObject("rates");
@@ -477,6 +477,7 @@ class AdminApiIT {
         assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         assertTrue(metrics.body().contains("# TYPE cairn_destination_depth gauge"), metrics.body());
         assertTrue(metrics.body().contains("# TYPE cairn_destination_enqueued_total counter"), metrics.body());
+        assertTrue(metrics.body().contains("# TYPE cairn_destination_memory_bytes gauge"), metrics.body());
         assertTrue(metrics.body().contains("cairn_destination_depth{type=\"queue\",name=\"" + queue + "\"} 2\n"), metrics.body());
         assertTrue(metrics.body().contains("cairn_destination_enqueued_total{type=\"queue\",name=\"" + queue + "\"} 2\n"));
         assertTrue(metrics.body().contains("cairn_destination_depth{type=\"queue\",name=\"DLQ\"}"));
