@@ -1,6 +1,6 @@
 import { h, replace } from '../dom.js';
 import { get, put, post, del, canChange } from '../api.js';
-import { count, rate, age, enc } from '../format.js';
+import { count, rate, age, bytes, enc } from '../format.js';
 import { historyCharts } from '../chart.js';
 import { card, pageHead, typeBadge, action, field, every, toast, fail, confirmAction } from '../ui.js';
 import { messageBrowser } from './messages.js';
@@ -49,7 +49,8 @@ export async function destination(main, type, name) {
       card('In', rate(d.rates.enqueuedPerSecond), 'in-rate'), card('Out', rate(d.rates.dequeuedPerSecond), 'out-rate'),
       card('Enqueued', count(d.enqueued), 'enqueued'), card('Dequeued', count(d.dequeued), 'dequeued'),
       card('Expired', count(d.expired), 'expired'), card('Dead-lettered', count(d.deadLettered), 'dead-lettered', d.deadLettered > 0),
-      card('Oldest message', age(d.oldestMessageAgeMillis), 'oldest'));
+      card('Oldest message', age(d.oldestMessageAgeMillis), 'oldest'),
+      card('Memory (flow control)', bytes(d.memoryBytes), 'memory'));
   });
   const stopCharts = every(5000, async () => replace(charts, historyCharts(await get(path + '/history'))));
   return () => { stopStats(); stopCharts(); };
