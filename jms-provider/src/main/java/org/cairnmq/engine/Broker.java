@@ -30,8 +30,7 @@ public final class Broker implements AutoCloseable {
     private final ConcurrentMap<String, TopicDestination> topics = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, EngineConnection> clientIds = new ConcurrentHashMap<>();
     private final AtomicLong arrivalSequence = new AtomicLong();
-    private final Object subscriptionLock = new Object();
-    private final Map<SubscriptionKey, Subscription> namedSubscriptions = new HashMap<>();
+    private final Subscriptions subscriptions;
     private final Clock clock;
     private final DeliveryScheduler scheduler;
     private final OperatorSettings settings;
@@ -72,6 +71,7 @@ public final class Broker implements AutoCloseable {
         this.recovery = new StoreRecovery(store, scheduler, this::now, leaseMillis, deliveryThreads,
                 this::deliverFoundInStore);
         this.pager = new PageLoader(store, scheduler, clock, options.queueMemoryLimit(), this::fromStore);
+        this.subscriptions = new Subscriptions(store, pager, this::topic, recovery);
         this.memory = new MemoryBudget(options.flowControl());
         this.writePath = new WritePath(writes, recovery, memory, scheduler, this::now, this::targetsOf,
                 arrivalSequence);
@@ -142,7 +142,7 @@ public final class Broker implements AutoCloseable {
 
     /** Deletes a topic and its subscriptions with their messages; refused while any has consumers. */
     void removeTopic(String name) {
-        synchronized (subscriptionLock) {
+        synchronized (subscriptions.lock) {
             TopicDestination topic = topics.get(name);
             if (topic == null) {
                 return;
@@ -156,7 +156,7 @@ public final class Broker implements AutoCloseable {
             Runnable inMemory = () -> {
                 for (Subscription s : topic.subscriptions()) {
                     if (s.key != null) {
-                        removeNamed(s);
+                        subscriptions.removeNamed(s);
                     }
                 }
                 topics.remove(name);
@@ -184,7 +184,7 @@ public final class Broker implements AutoCloseable {
      * subscriptions) or was recorded again meanwhile; a client naming it again creates it as usual.
      */
     void forgetIfUnused(boolean topic, String name) {
-        synchronized (subscriptionLock) {
+        synchronized (subscriptions.lock) {
             if (settings.isRecorded(new StoredDestination(topic, name))) {
                 return;
             }
@@ -199,15 +199,11 @@ public final class Broker implements AutoCloseable {
     }
 
     List<Subscription> namedSubscriptions() {
-        synchronized (subscriptionLock) {
-            return new ArrayList<>(namedSubscriptions.values());
-        }
+        return subscriptions.named();
     }
 
     int consumersOf(Subscription subscription) {
-        synchronized (subscriptionLock) {
-            return subscription.consumers();
-        }
+        return subscriptions.consumersOf(subscription);
     }
 
     /** A stored message this instance has claimed (a page, start-up, management), as a message of the queue. */
@@ -479,108 +475,27 @@ public final class Broker implements AutoCloseable {
         clientIds.remove(clientId, connection);
     }
 
-    /** A subscription of one consumer, gone when the consumer closes. */
+    /** A subscription of one consumer, gone when the consumer closes ({@link Subscriptions}). */
     Subscription subscribe(String topic, Selector selector, boolean noLocal, EngineConnection connection) {
         clientTopic(topic, connection, true);
-        QueueDestination queue = new QueueDestination(DestinationAddress.topic(topic), 0, false);
-        Subscription subscription = new Subscription(null, topic, selector, noLocal, false, queue, connection.id(),
-                null);
-        synchronized (subscriptionLock) {
-            subscription.addConsumer();
-            topic(topic).add(subscription);
-        }
-        return subscription;
+        return subscriptions.subscribe(topic, selector, noLocal, connection);
     }
 
-    /**
-     * Joins, creates or replaces a named subscription (durable, or shared non-durable), and counts the
-     * consumer in.
-     */
+    /** Joins, creates or replaces a named subscription, and counts the consumer in ({@link Subscriptions}). */
     Subscription subscribeNamed(SubscriptionKey key, String topic, Selector selector, boolean noLocal, boolean shared,
             EngineConnection connection) {
         clientTopic(topic, connection, true);
-        synchronized (subscriptionLock) {
-            Subscription existing = namedSubscriptions.get(key);
-            if (existing != null) {
-                if (existing.shared != shared) {
-                    throw new BrokerException(BrokerException.Kind.ILLEGAL_STATE, "Subscription " + key.name()
-                            + " exists as " + (existing.shared ? "a shared" : "an unshared") + " subscription");
-                }
-                boolean same = existing.topic.equals(topic) && existing.selector.equals(selector)
-                        && existing.noLocal == noLocal;
-                if (same && (shared || existing.consumers() == 0)) {
-                    existing.addConsumer();
-                    return existing;
-                }
-                if (existing.consumers() > 0) {
-                    throw new BrokerException(BrokerException.Kind.ILLEGAL_STATE, "Subscription " + key.name()
-                            + " is in use" + (same ? "" : " with another topic, selector or noLocal"));
-                }
-                // Spec: subscribing again with another topic or selector replaces the subscription.
-                removeNamed(existing);
-            }
-            Subscription created = createNamed(key, topic, selector, noLocal, shared, connection);
-            created.addConsumer();
-            return created;
-        }
+        return subscriptions.subscribeNamed(key, topic, selector, noLocal, shared, connection);
     }
 
     /** A consumer of a subscription closed; non-durable subscriptions end with their last consumer. */
     void release(Subscription subscription) {
-        synchronized (subscriptionLock) {
-            if (subscription.removeConsumer() > 0 || subscription.durable()) {
-                return;
-            }
-            topic(subscription.topic).remove(subscription);
-            if (subscription.key != null) {
-                namedSubscriptions.remove(subscription.key);
-            }
-        }
-        subscription.queue.drain();
+        subscriptions.release(subscription);
     }
 
     /** Deletes a durable subscription and its messages. */
     void unsubscribe(String clientId, String name) {
-        synchronized (subscriptionLock) {
-            Subscription subscription = namedSubscriptions.get(new SubscriptionKey(true, clientId, name));
-            if (subscription == null) {
-                throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION,
-                        "No durable subscription " + name + (clientId == null ? "" : " for client ID " + clientId));
-            }
-            if (subscription.consumers() > 0) {
-                throw new BrokerException(BrokerException.Kind.ILLEGAL_STATE,
-                        "Durable subscription " + name + " has an active consumer");
-            }
-            removeNamed(subscription);
-        }
-    }
-
-    private Subscription createNamed(SubscriptionKey key, String topic, Selector selector, boolean noLocal,
-            boolean shared, EngineConnection connection) {
-        long id = 0;
-        if (key.durable()) {
-            id = storeCall(() -> store.saveSubscription(
-                    new StoredSubscription(0, topic, key.name(), key.clientId(), selector.text(), noLocal, shared)));
-        }
-        QueueDestination queue = new QueueDestination(DestinationAddress.topic(topic), id, key.durable(), pager);
-        Subscription subscription = new Subscription(key, topic, selector, noLocal, shared, queue, connection.id(),
-                key.clientId());
-        namedSubscriptions.put(key, subscription);
-        topic(topic).add(subscription);
-        return subscription;
-    }
-
-    private void removeNamed(Subscription subscription) {
-        if (subscription.durable()) {
-            long id = subscription.queue.subscriptionId();
-            storeCall(() -> {
-                store.deleteSubscription(id);
-                return 0L;
-            });
-        }
-        topic(subscription.topic).remove(subscription);
-        namedSubscriptions.remove(subscription.key);
-        subscription.queue.drain();
+        subscriptions.unsubscribe(clientId, name);
     }
 
     /**
@@ -670,14 +585,7 @@ public final class Broker implements AutoCloseable {
         if (stored.subscriptionId() == 0) {
             return queue(stored.destination());
         }
-        synchronized (subscriptionLock) {
-            for (Subscription s : namedSubscriptions.values()) {
-                if (s.queue.subscriptionId() == stored.subscriptionId()) {
-                    return s.queue;
-                }
-            }
-        }
-        return null;
+        return subscriptions.queueOf(stored.subscriptionId());
     }
 
     private QueuedMessage reloaded(StoredMessage stored, Map<Long, QueueDestination> subscriptionQueues) {
@@ -723,8 +631,7 @@ public final class Broker implements AutoCloseable {
                     pager);
             Subscription subscription = new Subscription(key, stored.topic(), Selector.parse(stored.selector()),
                     stored.noLocal(), stored.shared(), queue, null, stored.clientId());
-            namedSubscriptions.put(key, subscription);
-            topic(stored.topic()).add(subscription);
+            subscriptions.restore(subscription);
             subscriptionQueues.put(stored.id(), queue);
         }
         lease.join();

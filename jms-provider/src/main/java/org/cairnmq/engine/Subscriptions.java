@@ -1,0 +1,169 @@
+package org.cairnmq.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.cairnmq.selector.Selector;
+import org.cairnmq.store.MessageStore;
+import org.cairnmq.store.StoredSubscription;
+
+/**
+ * The broker's topic subscriptions: each consumer's own, and the named ones (durable, kept in the store;
+ * shared non-durable), with the consumers attached to each. Creating, joining, replacing and deleting
+ * them, and the topics' lists of subscriptions, change under {@link #lock}.
+ */
+final class Subscriptions {
+    /** Guards the named subscriptions, their consumer counts and the topics' subscription lists. */
+    final Object lock = new Object();
+    private final Map<SubscriptionKey, Subscription> named = new HashMap<>();
+    private final MessageStore store;
+    private final PageLoader pager;
+    private final Function<String, TopicDestination> topics;
+    private final StoreRecovery recovery;
+
+    /** @param topics the topic of a name, created if need be */
+    Subscriptions(MessageStore store, PageLoader pager, Function<String, TopicDestination> topics,
+            StoreRecovery recovery) {
+        this.store = store;
+        this.pager = pager;
+        this.topics = topics;
+        this.recovery = recovery;
+    }
+
+    /** A durable subscription read back from the store at start. */
+    void restore(Subscription subscription) {
+        synchronized (lock) {
+            named.put(subscription.key, subscription);
+            topics.apply(subscription.topic).add(subscription);
+        }
+    }
+
+    List<Subscription> named() {
+        synchronized (lock) {
+            return new ArrayList<>(named.values());
+        }
+    }
+
+    int consumersOf(Subscription subscription) {
+        synchronized (lock) {
+            return subscription.consumers();
+        }
+    }
+
+    /** The queue of the durable subscription with this store id; {@code null} if there is none here. */
+    QueueDestination queueOf(long subscriptionId) {
+        synchronized (lock) {
+            for (Subscription s : named.values()) {
+                if (s.queue.subscriptionId() == subscriptionId) {
+                    return s.queue;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A subscription of one consumer, gone when the consumer closes. */
+    Subscription subscribe(String topic, Selector selector, boolean noLocal, EngineConnection connection) {
+        QueueDestination queue = new QueueDestination(DestinationAddress.topic(topic), 0, false);
+        Subscription subscription = new Subscription(null, topic, selector, noLocal, false, queue, connection.id(),
+                null);
+        synchronized (lock) {
+            subscription.addConsumer();
+            topics.apply(topic).add(subscription);
+        }
+        return subscription;
+    }
+
+    /**
+     * Joins, creates or replaces a named subscription (durable, or shared non-durable), and counts the
+     * consumer in.
+     */
+    Subscription subscribeNamed(SubscriptionKey key, String topic, Selector selector, boolean noLocal, boolean shared,
+            EngineConnection connection) {
+        synchronized (lock) {
+            Subscription existing = named.get(key);
+            if (existing != null) {
+                if (existing.shared != shared) {
+                    throw new BrokerException(BrokerException.Kind.ILLEGAL_STATE, "Subscription " + key.name()
+                            + " exists as " + (existing.shared ? "a shared" : "an unshared") + " subscription");
+                }
+                boolean same = existing.topic.equals(topic) && existing.selector.equals(selector)
+                        && existing.noLocal == noLocal;
+                if (same && (shared || existing.consumers() == 0)) {
+                    existing.addConsumer();
+                    return existing;
+                }
+                if (existing.consumers() > 0) {
+                    throw new BrokerException(BrokerException.Kind.ILLEGAL_STATE, "Subscription " + key.name()
+                            + " is in use" + (same ? "" : " with another topic, selector or noLocal"));
+                }
+                // Spec: subscribing again with another topic or selector replaces the subscription.
+                removeNamed(existing);
+            }
+            Subscription created = createNamed(key, topic, selector, noLocal, shared, connection);
+            created.addConsumer();
+            return created;
+        }
+    }
+
+    /** A consumer of a subscription closed; non-durable subscriptions end with their last consumer. */
+    void release(Subscription subscription) {
+        synchronized (lock) {
+            if (subscription.removeConsumer() > 0 || subscription.durable()) {
+                return;
+            }
+            topics.apply(subscription.topic).remove(subscription);
+            if (subscription.key != null) {
+                named.remove(subscription.key);
+            }
+        }
+        subscription.queue.drain();
+    }
+
+    /** Deletes a durable subscription and its messages. */
+    void unsubscribe(String clientId, String name) {
+        synchronized (lock) {
+            Subscription subscription = named.get(new SubscriptionKey(true, clientId, name));
+            if (subscription == null) {
+                throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION,
+                        "No durable subscription " + name + (clientId == null ? "" : " for client ID " + clientId));
+            }
+            if (subscription.consumers() > 0) {
+                throw new BrokerException(BrokerException.Kind.ILLEGAL_STATE,
+                        "Durable subscription " + name + " has an active consumer");
+            }
+            removeNamed(subscription);
+        }
+    }
+
+    private Subscription createNamed(SubscriptionKey key, String topic, Selector selector, boolean noLocal,
+            boolean shared, EngineConnection connection) {
+        long id = 0;
+        if (key.durable()) {
+            id = recovery.call(() -> store.saveSubscription(
+                    new StoredSubscription(0, topic, key.name(), key.clientId(), selector.text(), noLocal, shared)));
+        }
+        QueueDestination queue = new QueueDestination(DestinationAddress.topic(topic), id, key.durable(), pager);
+        Subscription subscription = new Subscription(key, topic, selector, noLocal, shared, queue, connection.id(),
+                key.clientId());
+        named.put(key, subscription);
+        topics.apply(topic).add(subscription);
+        return subscription;
+    }
+
+    /** Deletes a named subscription (from the store too, if durable) with its messages. Lock held. */
+    void removeNamed(Subscription subscription) {
+        if (subscription.durable()) {
+            long id = subscription.queue.subscriptionId();
+            recovery.call(() -> {
+                store.deleteSubscription(id);
+                return 0L;
+            });
+        }
+        topics.apply(subscription.topic).remove(subscription);
+        named.remove(subscription.key);
+        subscription.queue.drain();
+    }
+}
