@@ -67,6 +67,9 @@ final class StoreHealth {
      * @return whether it was kept; {@code false} when the store is not known to be down
      */
     boolean resumeWhenAnswering(Runnable resume) {
+        if (!down.get()) {
+            return false; // the usual case, asked on every listener delivery: no lock taken
+        }
         synchronized (waiting) {
             if (!down.get()) {
                 return false;

@@ -15,14 +15,9 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.cairnmq.engine.BrokerException;
 import org.cairnmq.destination.DeliveryPolicy;
@@ -33,7 +28,7 @@ import org.cairnmq.management.DestinationType;
 import org.cairnmq.management.DestinationView;
 import org.cairnmq.management.ManagementException;
 import org.cairnmq.management.MessageQuery;
-import org.cairnmq.testing.ConnectionWrappingDataSource;
+import org.cairnmq.testing.FaultyDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -285,21 +280,21 @@ public abstract class OperatorStateTest {
     @Test
     void aStoreFailureWhileSavingASettingChangesNothing() throws Exception {
         String url = newDatabase();
-        AtomicBoolean failSettingWrites = new AtomicBoolean();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(4);
         HikariDataSource pool = new HikariDataSource(config);
         open.add(pool);
-        EmbeddedBroker broker = EmbeddedBroker.builder()
-                .dataSource(new ConnectionWrappingDataSource(pool, c -> failingSettingWrites(c, failSettingWrites)))
-                .nodeName("one").start();
+        FaultyDataSource database = new FaultyDataSource(pool);
+        EmbeddedBroker broker = EmbeddedBroker.builder().dataSource(database).nodeName("one").start();
         open.add(broker);
         BrokerManagement management = broker.broker().management();
         management.createDestination(DestinationType.QUEUE, "orders");
         management.setDeliveryPolicy(DestinationType.QUEUE, "orders", ONE_ATTEMPT);
 
-        failSettingWrites.set(true);
+        // Writes to the settings tables fail; reading them still works.
+        database.failStatements(sql -> (sql.contains("cairn_destination") || sql.contains("cairn_delivery_policy"))
+                && !sql.startsWith("select"), Integer.MAX_VALUE);
         assertFailed(() -> management.createDestination(DestinationType.QUEUE, "new-queue"));
         assertFalse(has(management, DestinationType.QUEUE, "new-queue"), "not created in memory either");
         assertFailed(() -> management.createDestination(DestinationType.TOPIC, "new-topic"));
@@ -311,7 +306,8 @@ public abstract class OperatorStateTest {
         assertFailed(() -> management.deleteDestination(DestinationType.QUEUE, "orders"));
         assertTrue(has(management, DestinationType.QUEUE, "orders"), "not deleted in memory either");
 
-        failSettingWrites.set(false);
+        assertTrue(database.injectedFailures() > 0, "the writes met the fault");
+        database.heal();
         open.remove(broker);
         broker.close();
         open.remove(pool);
@@ -326,25 +322,6 @@ public abstract class OperatorStateTest {
         ManagementException failed = assertThrows(ManagementException.class, call::run);
         assertEquals(ManagementException.Kind.FAILED, failed.kind(), failed.getMessage());
         assertTrue(failed.getMessage().contains("not changed"), failed.getMessage());
-    }
-
-    /** A connection whose writes to the settings tables fail while the switch is on. */
-    private static java.sql.Connection failingSettingWrites(java.sql.Connection target, AtomicBoolean on) {
-        return (java.sql.Connection) Proxy.newProxyInstance(OperatorStateTest.class.getClassLoader(),
-                new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
-                    if (on.get() && method.getName().equals("prepareStatement") && args[0] instanceof String sql) {
-                        String lower = sql.toLowerCase(Locale.ROOT);
-                        boolean settings = lower.contains("cairn_destination") || lower.contains("cairn_delivery_policy");
-                        if (settings && !lower.startsWith("select")) {
-                            throw new SQLException("injected failure: " + sql);
-                        }
-                    }
-                    try {
-                        return method.invoke(target, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 
     /** Waits, at most 10 s, for a condition that another broker's periodic re-read makes true. */

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -12,23 +11,38 @@ import javax.sql.DataSource;
  * A data source that hands out the connections of another one wrapped, for tests and benchmarks that
  * watch what the store does with its connections (commits, statements).
  */
-public final class ConnectionWrappingDataSource implements DataSource {
-    private final DataSource target;
-    private final UnaryOperator<Connection> wrapper;
+public class ConnectionWrappingDataSource implements DataSource {
+    /** Wraps one connection the target gave; may refuse it. */
+    public interface Wrapper {
+        Connection wrap(Connection connection) throws SQLException;
+    }
 
-    public ConnectionWrappingDataSource(DataSource target, UnaryOperator<Connection> wrapper) {
+    private final DataSource target;
+    private final Wrapper wrapper;
+
+    public ConnectionWrappingDataSource(DataSource target, Wrapper wrapper) {
         this.target = target;
         this.wrapper = wrapper;
     }
 
+    /** For a subclass that wraps by overriding {@link #wrap}. */
+    protected ConnectionWrappingDataSource(DataSource target) {
+        this(target, connection -> connection);
+    }
+
+    /** Wraps a connection of the target's; by default with the wrapper given. */
+    protected Connection wrap(Connection connection) throws SQLException {
+        return wrapper.wrap(connection);
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
-        return wrapper.apply(target.getConnection());
+        return wrap(target.getConnection());
     }
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        return wrapper.apply(target.getConnection(user, password));
+        return wrap(target.getConnection(user, password));
     }
 
     @Override

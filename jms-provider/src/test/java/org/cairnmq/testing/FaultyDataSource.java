@@ -1,13 +1,11 @@
 package org.cairnmq.testing;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
@@ -15,7 +13,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -25,8 +22,7 @@ import javax.sql.DataSource;
  * ({@link #loseCommitAnswers}). Faults apply to connections already handed out too, at the moment they are
  * used, as a real outage would.
  */
-public final class FaultyDataSource implements DataSource {
-    private final DataSource target;
+public final class FaultyDataSource extends ConnectionWrappingDataSource {
     private volatile boolean down;
     private volatile Predicate<String> failingSql = sql -> false;
     private final AtomicInteger sqlFailuresLeft = new AtomicInteger();
@@ -39,7 +35,7 @@ public final class FaultyDataSource implements DataSource {
     private volatile Predicate<String> commitFaultScope = MESSAGE_WRITES;
 
     public FaultyDataSource(DataSource target) {
-        this.target = target;
+        super(target);
     }
 
     /** From now on no connection is given and every call on a connection given before fails. */
@@ -109,13 +105,18 @@ public final class FaultyDataSource implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         checkUp();
-        return faulty(target.getConnection());
+        return super.getConnection();
     }
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
         checkUp();
-        return faulty(target.getConnection(user, password));
+        return super.getConnection(user, password);
+    }
+
+    @Override
+    protected Connection wrap(Connection connection) {
+        return faulty(connection);
     }
 
     private void checkUp() throws SQLException {
@@ -207,40 +208,5 @@ public final class FaultyDataSource implements DataSource {
         };
         return type.cast(Proxy.newProxyInstance(FaultyDataSource.class.getClassLoader(), new Class<?>[] {type},
                 handler));
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return target.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        target.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        target.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return target.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return target.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return target.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return target.isWrapperFor(iface);
     }
 }
