@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import org.cairnmq.store.MessageStore;
 import org.cairnmq.store.StoreBatch;
 import org.cairnmq.store.StoreException;
@@ -25,8 +26,11 @@ import org.cairnmq.store.StoredMessage;
  * to every commit, and inside WildFly the broker should not start threads the server does not manage.
  *
  * <p>A group is all or nothing in the store, so when its transaction fails each batch of the group is
- * committed again on its own: one bad batch fails only its own caller. A batch that was alone is not
- * tried again. The batches keep the ids the group's attempt gave them and the store skips rows already
+ * committed again on its own: one bad batch fails only its own caller, and a group whose commit answer was
+ * lost is settled. Not when the database did not answer for {@link #RETRY_ALONE_WITHIN} or longer and the
+ * failure says it is unavailable ({@link StoreException#isUnavailable}: a pool or statement timeout):
+ * then every batch of the group fails with it at once, rather than each waiting as long again. A batch
+ * that was alone is not tried again. The batches keep the ids the group's attempt gave them and the store skips rows already
  * there, so when the group's failure was ambiguous (the database committed, the driver threw) the second
  * attempt stores nothing twice.
  *
@@ -49,12 +53,15 @@ final class GroupCommit implements AutoCloseable {
     static final String SWITCH_PROPERTY = "cairn.groupCommit";
     /** How long a batch may wait in the queue for its turn, unless set otherwise. */
     static final Duration QUEUE_WAIT = Duration.ofSeconds(20);
+    /** A failed group is tried again batch by batch only if the database answered within this. */
+    static final Duration RETRY_ALONE_WITHIN = Duration.ofSeconds(1);
 
     private final MessageStore store;
     private final boolean grouping;
     private final int maxRows;
     private final long maxBytes;
     private final long queueWaitNanos;
+    private final LongSupplier nanoTime;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition drained = lock.newCondition();
     // Guarded by lock: the batches not yet taken by a leader, and whether a caller leads (or is handed the lead).
@@ -67,6 +74,13 @@ final class GroupCommit implements AutoCloseable {
     }
 
     GroupCommit(MessageStore store, boolean grouping, int maxRows, long maxBytes, Duration queueWait) {
+        this(store, grouping, maxRows, maxBytes, queueWait, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock that tells how long a failed group's commit took (tests give their own) */
+    GroupCommit(MessageStore store, boolean grouping, int maxRows, long maxBytes, Duration queueWait,
+            LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.store = store;
         this.grouping = grouping;
         this.maxRows = maxRows;
@@ -293,10 +307,17 @@ final class GroupCommit implements AutoCloseable {
         StoreBatch merged = new StoreBatch();
         group.forEach(request -> merged.append(request.batch));
         long[] ids;
+        long started = nanoTime.getAsLong();
         try {
             ids = store.commit(merged);
         } catch (Throwable failed) {
-            group.forEach(this::writeAlone);
+            if (failed instanceof StoreException e && e.isUnavailable()
+                    && nanoTime.getAsLong() - started > RETRY_ALONE_WITHIN.toNanos()) {
+                // The database did not answer in time: each batch alone would only wait as long again.
+                group.forEach(request -> request.failure = failed);
+            } else {
+                group.forEach(this::writeAlone);
+            }
             return;
         }
         // Committed: from here on nothing may be written again.

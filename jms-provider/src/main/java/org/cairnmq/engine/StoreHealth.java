@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -11,12 +12,19 @@ import java.util.logging.Logger;
 /**
  * Whether the store is answering. The first failure of an outage is told to every connection that listens
  * (once per outage, on the delivery threads, never on the failing caller's thread); the outage ends at the
- * next store call that succeeds.
+ * next store call that succeeds. During an outage one call at a time tries the store (a trial); the others
+ * wait, for a bound, for it or the broker's probe to find the store answering, rather than each waiting out
+ * its own pool or statement timeout.
  */
 final class StoreHealth {
     private static final Logger LOG = Logger.getLogger(StoreHealth.class.getName());
     private final Executor notifier;
     private final AtomicBoolean down = new AtomicBoolean();
+    private final AtomicBoolean trial = new AtomicBoolean();
+    // The failure that started the outage under way: the cause of the calls that fail at once.
+    private volatile BrokerException outage;
+    // Notified when an outage ends: the calls waiting for the store.
+    private final Object answered = new Object();
     private final Map<Object, Consumer<BrokerException>> listeners = new ConcurrentHashMap<>();
     private final Runnable onOutage;
     // Guarded by itself: what waits for the store to answer again (listeners that paused).
@@ -49,6 +57,7 @@ final class StoreHealth {
         if (!down.compareAndSet(false, true)) {
             return;
         }
+        outage = failure;
         LOG.warning("CAIRN-ENGINE-030 The store failed; sends and acknowledgements fail until it answers again: "
                 + failure.getMessage());
         for (Consumer<BrokerException> listener : listeners.values()) {
@@ -59,6 +68,51 @@ final class StoreHealth {
             }
         }
         onOutage.run();
+    }
+
+    /**
+     * During an outage, lets one call at a time try the store; it must {@link #endTrial()} when done.
+     *
+     * @return whether the caller may try; {@code false} while another call tries
+     */
+    boolean startTrial() {
+        return trial.compareAndSet(false, true);
+    }
+
+    void endTrial() {
+        trial.set(false);
+    }
+
+    /**
+     * During an outage, waits until the store answers again, for at most {@code timeoutMillis}; an
+     * interrupt ends the wait (the interrupt is kept).
+     *
+     * @return whether the store answers
+     */
+    boolean awaitAnswering(long timeoutMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        synchronized (answered) {
+            while (down.get()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(answered, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** What a call meets while the store stays down and another call tries it. */
+    BrokerException unavailable() {
+        BrokerException cause = outage;
+        return new BrokerException(BrokerException.Kind.RESOURCE, "The store is unavailable (CAIRN-ENGINE-030"
+                + (cause == null ? "" : ": " + cause.getMessage()) + "); nothing was written", cause);
     }
 
     /**
@@ -83,6 +137,9 @@ final class StoreHealth {
     void succeeded() {
         if (down.get() && down.compareAndSet(true, false)) {
             LOG.info("CAIRN-ENGINE-031 The store answers again");
+            synchronized (answered) {
+                answered.notifyAll();
+            }
             java.util.List<Runnable> resumed;
             synchronized (waiting) {
                 resumed = new java.util.ArrayList<>(waiting);

@@ -24,11 +24,14 @@ import org.cairnmq.store.StoredMessage;
  */
 final class StoreRecovery {
     private static final Logger LOG = Logger.getLogger(StoreRecovery.class.getName());
+    /** How long a store call waits for the store to answer again during an outage, unless set otherwise. */
+    static final long OUTAGE_WAIT_MILLIS = Long.getLong("cairn.store.outageWaitMillis", 5_000);
 
     private final MessageStore store;
     private final DeliveryScheduler scheduler;
     private final LongSupplier now;
     private final long leaseMillis;
+    private final long outageWaitMillis;
     private final StoreHealth health;
     private final InDoubtWrites inDoubt = new InDoubtWrites();
     private final AtomicBoolean probing = new AtomicBoolean();
@@ -41,6 +44,13 @@ final class StoreRecovery {
      */
     StoreRecovery(MessageStore store, DeliveryScheduler scheduler, LongSupplier now, long leaseMillis,
             Executor notifier, BiConsumer<StoredMessage, QueueDestination> deliverFound) {
+        this(store, scheduler, now, leaseMillis, OUTAGE_WAIT_MILLIS, notifier, deliverFound);
+    }
+
+    /** @param outageWaitMillis how long a call waits for the store to answer again during an outage */
+    StoreRecovery(MessageStore store, DeliveryScheduler scheduler, LongSupplier now, long leaseMillis,
+            long outageWaitMillis, Executor notifier, BiConsumer<StoredMessage, QueueDestination> deliverFound) {
+        this.outageWaitMillis = outageWaitMillis;
         this.store = store;
         this.scheduler = scheduler;
         this.now = now;
@@ -49,8 +59,26 @@ final class StoreRecovery {
         this.health = new StoreHealth(notifier, this::probeLater);
     }
 
-    /** A store call; its failure becomes the engine's error and starts an outage (see {@link StoreHealth}). */
+    /**
+     * A store call; its failure becomes the engine's error and starts an outage (see {@link StoreHealth}).
+     * While the store is known to be down, one call at a time tries it; the others wait up to
+     * {@link #OUTAGE_WAIT_MILLIS} for it to answer, then fail without having reached it.
+     */
     <T> T call(Supplier<T> call) {
+        boolean trial = health.isDown() && health.startTrial();
+        if (!trial && health.isDown() && !health.awaitAnswering(outageWaitMillis)) {
+            throw health.unavailable();
+        }
+        try {
+            return attempt(call);
+        } finally {
+            if (trial) {
+                health.endTrial();
+            }
+        }
+    }
+
+    private <T> T attempt(Supplier<T> call) {
         T result;
         try {
             result = call.get();

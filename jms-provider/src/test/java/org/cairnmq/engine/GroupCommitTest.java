@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.cairnmq.store.StoreBatch;
@@ -288,6 +289,30 @@ class GroupCommitTest {
         store.written.values().forEach(m -> assertTrue(messageIds.add(m.headers().messageId()),
                 "stored twice: " + m.headers().messageId()));
         assertEquals(Set.of("a", "b1", "b2", "c1"), messageIds);
+    }
+
+    @Test
+    void aGroupWhoseDatabaseDidNotAnswerInTimeFailsWholeAtOnce() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        GroupCommit group = new GroupCommit(store, true, GroupCommit.MAX_ROWS, GroupCommit.MAX_BYTES,
+                GroupCommit.QUEUE_WAIT, clock::get);
+        // Each commit takes longer than the database may take for the group to be retried batch by batch.
+        store.onEachCommit(() -> clock.addAndGet(GroupCommit.RETRY_ALONE_WITHIN.toNanos() + 1));
+        ScriptedStore.Gate gate = store.hold(1);
+        Future<long[]> a = commitAsync(group, batch("a"));
+        gate.awaitEntered();
+        List<Future<long[]>> queued = List.of(queue(group, batch("b1", "b2"), 1), queue(group, batch("c1"), 2));
+        store.failAfterCommit(2);
+
+        gate.release();
+
+        assertThrows(ExecutionException.class, () -> a.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        for (Future<long[]> caller : queued) {
+            assertInstanceOf(StoreException.class, assertThrows(ExecutionException.class,
+                    () -> caller.get(WAIT_SECONDS, TimeUnit.SECONDS)).getCause());
+        }
+        assertEquals(List.of(1, 3), store.commits().stream().map(ScriptedStore.Commit::inserts).toList(),
+                "a alone, then the group once: no batch tried again on its own");
     }
 
     @Test

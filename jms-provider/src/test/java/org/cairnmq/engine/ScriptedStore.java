@@ -42,6 +42,7 @@ final class ScriptedStore implements MessageStore {
     private volatile Predicate<StoreBatch> refuse = batch -> false;
     private final AtomicInteger ambiguousCommits = new AtomicInteger();
     private volatile Error error;
+    private volatile Runnable onCommit = () -> { };
 
     /** The next {@code count} commits write their batch, then fail as a commit whose outcome is unknown. */
     void failAfterCommit(int count) {
@@ -81,6 +82,11 @@ final class ScriptedStore implements MessageStore {
         refuse = batch -> batch.inserts().stream().anyMatch(m -> messageId.equals(m.headers().messageId()));
     }
 
+    /** Runs at the start of every commit (a test's clock moves on while the store works). */
+    void onEachCommit(Runnable action) {
+        onCommit = action;
+    }
+
     /** The next commit throws this error. */
     void throwOnce(Error e) {
         error = e;
@@ -92,6 +98,7 @@ final class ScriptedStore implements MessageStore {
         int now = active.incrementAndGet();
         mostActive.accumulateAndGet(now, Math::max);
         try {
+            onCommit.run();
             waitAtGate();
             Error e = error;
             if (e != null) {
@@ -112,7 +119,9 @@ final class ScriptedStore implements MessageStore {
             if (refuse.test(batch)) {
                 commits.add(new Commit(batch.inserts().size(), batch.deletes().size(), false,
                         Thread.currentThread(), interrupted));
-                throw new StoreException("Store transaction failed: refused row", null);
+                // Refused for its content (SQLSTATE class 22): not an outage.
+                throw new StoreException("Store transaction failed: refused row",
+                        new java.sql.SQLException("value too long", "22001"));
             }
             for (int i = 0; i < ids.length; i++) {
                 written.putIfAbsent(ids[i], batch.inserts().get(i)); // a second attempt writes nothing twice
