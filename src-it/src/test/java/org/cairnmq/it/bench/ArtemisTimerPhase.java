@@ -43,7 +43,7 @@ final class ArtemisTimerPhase implements BenchPhase {
     public void setUp(ManagementClient client) throws Exception {
         ServerManagement.writeAttribute(client, ServerManagement.artemisServer(), ATTRIBUTE,
                 new ModelNode(TIMEOUT_NANOS));
-        ServerManagement.reload(client);
+        org.cairnmq.it.support.ServerManagement.reload(client);
         long now = ServerManagement.readAttribute(client, ServerManagement.artemisServer(), ATTRIBUTE).asLong();
         if (now != TIMEOUT_NANOS) {
             throw new IllegalStateException(ATTRIBUTE + " is " + now + " after the reload");
@@ -53,6 +53,6 @@ final class ArtemisTimerPhase implements BenchPhase {
     @Override
     public void tearDown(ManagementClient client) throws Exception {
         ServerManagement.undefineAttribute(client, ServerManagement.artemisServer(), ATTRIBUTE);
-        ServerManagement.reload(client);
+        org.cairnmq.it.support.ServerManagement.reload(client);
     }
 }

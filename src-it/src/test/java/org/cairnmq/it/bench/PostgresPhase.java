@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.cairnmq.it.support.PostgresStore;
 import org.cairnmq.testing.PostgresCluster;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.as.controller.client.helpers.Operations;
@@ -25,12 +26,9 @@ import org.jboss.dmr.ModelNode;
  * {@code -Dcairn.bench.postgresql.fsync=false}. Tear-down puts the server back and stops the cluster.
  */
 final class PostgresPhase implements BenchPhase {
-    static final String DRIVER_DEPLOYMENT = "cairn-bench-postgresql.jar";
     static final String CAIRN_DATA_SOURCE = "CairnBenchPostgresDS";
     static final String ARTEMIS_DATA_SOURCE = "ArtemisBenchPostgresDS";
-    private static final String STORE_PROPERTY = "cairn.store.datasource";
     private static final int MAX_POOL_SIZE = 20;
-    private static final long BROKER_START_TIMEOUT_MILLIS = 120_000;
 
     private PostgresCluster cluster;
 
@@ -66,26 +64,22 @@ final class PostgresPhase implements BenchPhase {
         String artemisUrl = cluster.createDatabase();
         System.out.println("PostgreSQL phase: " + cluster + ", Cairn on " + cairnUrl + ", Artemis on " + artemisUrl);
 
-        ModelNode deploy = Operations.createAddOperation(Operations.createAddress("deployment", DRIVER_DEPLOYMENT));
-        deploy.get("content").add().get("url").set(driverJar());
-        deploy.get("enabled").set(true);
-        ServerManagement.execute(client, deploy);
-        addDataSource(client, CAIRN_DATA_SOURCE, cairnUrl);
-        addDataSource(client, ARTEMIS_DATA_SOURCE, artemisUrl);
-
-        ModelNode property = Operations.createAddOperation(Operations.createAddress("system-property", STORE_PROPERTY));
-        property.get("value").set(jndiName(CAIRN_DATA_SOURCE));
-        ServerManagement.execute(client, property);
+        PostgresStore.deployDriver(client.getControllerClient());
+        PostgresStore.addDataSource(client.getControllerClient(), CAIRN_DATA_SOURCE, cairnUrl, MAX_POOL_SIZE);
+        PostgresStore.addDataSource(client.getControllerClient(), ARTEMIS_DATA_SOURCE, artemisUrl, MAX_POOL_SIZE);
+        PostgresStore.pointCairnAt(client.getControllerClient(), CAIRN_DATA_SOURCE);
         ServerManagement.writeAttribute(client, ServerManagement.artemisServer(), "journal-datasource",
                 new ModelNode(ARTEMIS_DATA_SOURCE));
-        ServerManagement.reload(client);
+        long logLength = PostgresStore.serverLogLength();
+        org.cairnmq.it.support.ServerManagement.reload(client);
 
         String journal = ServerManagement.readAttribute(client, ServerManagement.artemisServer(),
                 "runtime-journal-type").asString();
         if (!"DATABASE".equals(journal)) {
             throw new IllegalStateException("Artemis runs its " + journal + " journal, not the JDBC one");
         }
-        awaitCairnStarted(jndiName(CAIRN_DATA_SOURCE));
+        PostgresStore.awaitCairnStarted(CAIRN_DATA_SOURCE, logLength);
+        System.out.println("PostgreSQL phase: Cairn started on " + PostgresStore.jndiName(CAIRN_DATA_SOURCE));
     }
 
     /** Puts the server back step by step (as far as set-up got), then stops the cluster; fails with all errors. */
@@ -94,17 +88,14 @@ final class PostgresPhase implements BenchPhase {
         List<Exception> errors = new ArrayList<>();
         ModelNode artemis = ServerManagement.artemisServer();
         attempt(errors, () -> ServerManagement.undefineAttribute(client, artemis, "journal-datasource"));
-        attempt(errors, () -> ServerManagement.execute(client,
-                Operations.createRemoveOperation(Operations.createAddress("system-property", STORE_PROPERTY))));
+        attempt(errors, () -> PostgresStore.pointCairnBack(client.getControllerClient()));
         for (String dataSource : List.of(CAIRN_DATA_SOURCE, ARTEMIS_DATA_SOURCE)) {
-            attempt(errors, () -> ServerManagement.execute(client, Operations.createRemoveOperation(
-                    Operations.createAddress("subsystem", "datasources", "data-source", dataSource))));
+            attempt(errors, () -> PostgresStore.removeDataSource(client.getControllerClient(), dataSource));
         }
         // Both back on their own stores; the removed data sources' services go only with the reload, and
         // the driver only after them.
-        attempt(errors, () -> ServerManagement.reload(client));
-        attempt(errors, () -> ServerManagement.execute(client,
-                Operations.createRemoveOperation(Operations.createAddress("deployment", DRIVER_DEPLOYMENT))));
+        attempt(errors, () -> org.cairnmq.it.support.ServerManagement.reload(client));
+        attempt(errors, () -> PostgresStore.undeployDriver(client.getControllerClient()));
         if (cluster != null) {
             cluster.stop();
         }
@@ -114,31 +105,6 @@ final class PostgresPhase implements BenchPhase {
             errors.stream().skip(1).forEach(failure::addSuppressed);
             throw failure;
         }
-    }
-
-    private static void addDataSource(ManagementClient client, String name, String url) throws IOException {
-        ModelNode add = Operations.createAddOperation(
-                Operations.createAddress("subsystem", "datasources", "data-source", name));
-        add.get("jndi-name").set(jndiName(name));
-        add.get("driver-name").set(DRIVER_DEPLOYMENT);
-        add.get("connection-url").set(url);
-        add.get("user-name").set("cairn");
-        // Both brokers run their own transactions on the store; neither may be enlisted in the caller's JTA one.
-        add.get("jta").set(false);
-        add.get("min-pool-size").set(1);
-        add.get("max-pool-size").set(MAX_POOL_SIZE);
-        ServerManagement.execute(client, add);
-        ServerManagement.execute(client, Operations.createOperation("test-connection-in-pool",
-                Operations.createAddress("subsystem", "datasources", "data-source", name)));
-    }
-
-    private static String jndiName(String dataSource) {
-        return "java:jboss/datasources/" + dataSource;
-    }
-
-    /** The driver jar on this JVM's class path (from the local Maven repository), for the server to copy. */
-    private static String driverJar() throws Exception {
-        return org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI().toString();
     }
 
     /** A benchmark of stores must pay for durable commits: PostgreSQL's defaults, not the unit tests' settings. */
@@ -167,28 +133,6 @@ final class PostgresPhase implements BenchPhase {
             Thread.sleep(100);
         }
         throw new IllegalStateException("PostgreSQL did not turn fsync on");
-    }
-
-    /** The adapter starts its broker in the background; its log line says on which data source. */
-    private static void awaitCairnStarted(String jndiName) throws IOException, InterruptedException {
-        Path log = Path.of(System.getProperty("cairn.it.base.dir.suite", "target/wildfly-base-suite"), "log",
-                "server.log");
-        String started = "CAIRN-RA-003 Cairn broker started on " + jndiName;
-        String failed = "CAIRN-RA-004 Cairn broker failed to start on " + jndiName;
-        long deadline = System.currentTimeMillis() + BROKER_START_TIMEOUT_MILLIS;
-        while (System.currentTimeMillis() < deadline) {
-            String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-            if (text.contains(failed)) {
-                throw new IllegalStateException(failed + "; see " + log);
-            }
-            if (text.contains(started)) {
-                System.out.println("PostgreSQL phase: " + started);
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("No '" + started + "' in " + log + " within "
-                + BROKER_START_TIMEOUT_MILLIS / 1000 + " s");
     }
 
     private interface Step {
