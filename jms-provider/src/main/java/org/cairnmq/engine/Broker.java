@@ -58,7 +58,6 @@ public final class Broker implements AutoCloseable {
         this.scheduler = new DeliveryScheduler(clock);
         this.xa = store instanceof PreparedTransactionStore prepared ? new XaResourceManager(this, prepared) : null;
         this.writes = GroupCommit.over(store);
-        this.management = new EngineManagement(this, new MessageOperations(this, store));
         this.redelivery = new Redelivery(this, writes, scheduler);
         this.lease = new NodeLease(store, scheduler, this::now, nodeName, leaseMillis, this::localQueue);
         this.recovery = new StoreRecovery(store, scheduler, this::now, leaseMillis, deliveryThreads,
@@ -66,6 +65,7 @@ public final class Broker implements AutoCloseable {
         this.pager = new PageLoader(store, scheduler, clock, options.queueMemoryLimit(), this::fromStore);
         this.subscriptions = new Subscriptions(store, pager, this::topic, recovery);
         this.destinations = new DestinationRegistry(pager, settings, subscriptions);
+        this.management = new EngineManagement(this, destinations, new MessageOperations(this, store));
         this.memory = new MemoryBudget(options.flowControl());
         this.writePath = new WritePath(writes, recovery, memory, scheduler, this::now, this::targetsOf,
                 arrivalSequence);
@@ -97,34 +97,8 @@ public final class Broker implements AutoCloseable {
         return management;
     }
 
-    Iterable<String> queueNames() {
-        return destinations.queueNames();
-    }
-
-    Iterable<String> topicNames() {
-        return destinations.topicNames();
-    }
-
     QueueDestination existingQueue(String name) {
         return destinations.existingQueue(name);
-    }
-
-    TopicDestination existingTopic(String name) {
-        return destinations.existingTopic(name);
-    }
-
-    boolean isTemporary(String name) {
-        return destinations.isTemporary(name);
-    }
-
-    /** Forgets a queue management emptied ({@link DestinationRegistry#removeQueue}). */
-    void removeQueue(String name) {
-        destinations.removeQueue(name);
-    }
-
-    /** Deletes a topic and its subscriptions ({@link DestinationRegistry#removeTopic}). */
-    void removeTopic(String name) {
-        destinations.removeTopic(name);
     }
 
     /** A destination recorded in the store: made in memory. */
@@ -373,10 +347,10 @@ public final class Broker implements AutoCloseable {
         // A temporary destination is not brought back by its name: deleted since, the send goes nowhere.
         MemoryBudget.Usage usage;
         if (toQueue) {
-            QueueDestination queue = isTemporary(name) ? destinations.existingQueue(name) : queue(name);
+            QueueDestination queue = destinations.isTemporary(name) ? destinations.existingQueue(name) : queue(name);
             usage = queue == null ? null : queue.memory;
         } else {
-            TopicDestination topic = isTemporary(name) ? destinations.existingTopic(name) : topic(name);
+            TopicDestination topic = destinations.isTemporary(name) ? destinations.existingTopic(name) : topic(name);
             usage = topic == null ? null : topic.pending;
         }
         if (usage == null) {

@@ -67,7 +67,7 @@ final class DestinationRegistry {
         return topics.computeIfAbsent(name, TopicDestination::new);
     }
 
-    /** Whether a destination a client names comes into being on first use; see {@link Broker#setAutoCreateDestinations}. */
+    /** Whether a destination a client names comes into being on first use ({@link Broker#setAutoCreateDestinations}). */
     void setAutoCreate(boolean autoCreate) {
         this.autoCreate = autoCreate;
     }
