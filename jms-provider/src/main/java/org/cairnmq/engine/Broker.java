@@ -1,34 +1,30 @@
 package org.cairnmq.engine;
 
-import org.cairnmq.destination.DestinationNames;
 import org.cairnmq.destination.DeliveryPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cairnmq.selector.Selector;
 import org.cairnmq.store.MessageStore;
-import org.cairnmq.store.StoredDestination;
 import org.cairnmq.store.StoredMessage;
 import org.cairnmq.store.StoredSubscription;
 import org.cairnmq.store.PreparedTransaction;
 import org.cairnmq.store.PreparedTransactionStore;
 
 /**
- * The broker: its queues, topics and subscriptions, and the one place where sends and acknowledgements
- * become durable in the {@link MessageStore} before they take effect in memory.
+ * The broker: its queues and topics ({@link DestinationRegistry}) and subscriptions ({@link Subscriptions}),
+ * and the one place where sends and acknowledgements become durable in the {@link MessageStore} before they
+ * take effect in memory ({@link WritePath}).
  */
 public final class Broker implements AutoCloseable {
     private final MessageStore store;
     private final Executor deliveryThreads;
-    private final ConcurrentMap<String, QueueDestination> queues = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, TopicDestination> topics = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, EngineConnection> clientIds = new ConcurrentHashMap<>();
+    private final DestinationRegistry destinations;
+    private final ClientIds clientIds = new ClientIds();
     private final AtomicLong arrivalSequence = new AtomicLong();
     private final Subscriptions subscriptions;
     private final Clock clock;
@@ -36,11 +32,8 @@ public final class Broker implements AutoCloseable {
     private final OperatorSettings settings;
     private final long settingsRereadMillis;
     private volatile DeliveryPolicy defaultPolicy = DeliveryPolicy.DEFAULT;
-    private volatile boolean autoCreateDestinations = true;
     private final XaResourceManager xa;
     private final GroupCommit writes;
-    private final ConcurrentMap<String, EngineConnection> temporaryOwners = new ConcurrentHashMap<>();
-    private static final String TEMPORARY_PREFIX = "$cairn.temp.";
     private final PageLoader pager;
     private final StoreRecovery recovery;
     private final Redelivery redelivery;
@@ -65,13 +58,14 @@ public final class Broker implements AutoCloseable {
         this.scheduler = new DeliveryScheduler(clock);
         this.xa = store instanceof PreparedTransactionStore prepared ? new XaResourceManager(this, prepared) : null;
         this.writes = GroupCommit.over(store);
-        this.management = new EngineManagement(this, new MessageOperations(this, store));
         this.redelivery = new Redelivery(this, writes, scheduler);
         this.lease = new NodeLease(store, scheduler, this::now, nodeName, leaseMillis, this::localQueue);
         this.recovery = new StoreRecovery(store, scheduler, this::now, leaseMillis, deliveryThreads,
                 this::deliverFoundInStore);
         this.pager = new PageLoader(store, scheduler, clock, options.queueMemoryLimit(), this::fromStore);
         this.subscriptions = new Subscriptions(store, pager, this::topic, recovery);
+        this.destinations = new DestinationRegistry(pager, settings, subscriptions);
+        this.management = new EngineManagement(this, destinations, new MessageOperations(this, store));
         this.memory = new MemoryBudget(options.flowControl());
         this.writePath = new WritePath(writes, recovery, memory, scheduler, this::now, this::targetsOf,
                 arrivalSequence);
@@ -103,99 +97,18 @@ public final class Broker implements AutoCloseable {
         return management;
     }
 
-    Iterable<String> queueNames() {
-        return new java.util.TreeSet<>(queues.keySet());
-    }
-
-    Iterable<String> topicNames() {
-        return new java.util.TreeSet<>(topics.keySet());
-    }
-
     QueueDestination existingQueue(String name) {
-        return queues.get(name);
+        return destinations.existingQueue(name);
     }
 
-    TopicDestination existingTopic(String name) {
-        return topics.get(name);
-    }
-
-    boolean isTemporary(String name) {
-        return name.startsWith(TEMPORARY_PREFIX);
-    }
-
-    /**
-     * Forgets a queue whose messages management has deleted, with its record in the store and its policy
-     * (unless a topic of the same name shares it).
-     */
-    void removeQueue(String name) {
-        if (isTemporary(name)) {
-            removeTemporary(name);
-            return;
-        }
-        settings.deleted(new StoredDestination(false, name), !topics.containsKey(name), () -> {
-            QueueDestination removed = queues.remove(name);
-            if (removed != null) {
-                removed.drain(); // gives the memory of its messages back
-            }
-        });
-    }
-
-    /** Deletes a topic and its subscriptions with their messages; refused while any has consumers. */
-    void removeTopic(String name) {
-        synchronized (subscriptions.lock) {
-            TopicDestination topic = topics.get(name);
-            if (topic == null) {
-                return;
-            }
-            for (Subscription s : topic.subscriptions()) {
-                if (s.consumers() > 0) {
-                    throw new BrokerException(BrokerException.Kind.ILLEGAL_STATE,
-                            "Topic " + name + " has consumers on subscription " + (s.key == null ? "" : s.key.name()));
-                }
-            }
-            Runnable inMemory = () -> {
-                for (Subscription s : topic.subscriptions()) {
-                    if (s.key != null) {
-                        subscriptions.removeNamed(s);
-                    }
-                }
-                topics.remove(name);
-                temporaryOwners.remove(name);
-            };
-            if (isTemporary(name)) {
-                inMemory.run();
-            } else {
-                settings.deleted(new StoredDestination(true, name), !queues.containsKey(name), inMemory);
-            }
-        }
-    }
-
-    /** A destination recorded in the store (at start, or by another instance since): made in memory. */
+    /** A destination recorded in the store: made in memory. */
     void materialize(boolean topic, String name) {
-        if (topic) {
-            topic(name);
-        } else {
-            queue(name);
-        }
+        destinations.materialize(topic, name);
     }
 
-    /**
-     * A destination another instance deleted: forgotten here too, unless it is in use (consumers, messages,
-     * subscriptions) or was recorded again meanwhile; a client naming it again creates it as usual.
-     */
+    /** A destination another instance deleted ({@link DestinationRegistry#forgetIfUnused}). */
     void forgetIfUnused(boolean topic, String name) {
-        synchronized (subscriptions.lock) {
-            if (settings.isRecorded(new StoredDestination(topic, name))) {
-                return;
-            }
-            if (topic) {
-                topics.computeIfPresent(name, (n, t) -> t.hasSubscriptions() ? t : null);
-            } else if (!name.equals(DeliveryPolicy.DEFAULT.deadLetterQueue())
-                    && !name.equals(DeliveryPolicy.DEFAULT.expiryQueue())) {
-                queues.computeIfPresent(name, (n, q) -> q.depth() == 0 && q.consumers() == 0 && q.inMemory() == 0
-                        && q.statistics.scheduled.get() == 0 && q.statistics.inFlight.get() == 0 ? null : q);
-            }
-        }
+        destinations.forgetIfUnused(topic, name);
     }
 
     List<Subscription> namedSubscriptions() {
@@ -226,7 +139,7 @@ public final class Broker implements AutoCloseable {
 
     /** Messages of a queue held in memory, ready for delivery; the rest of its depth only the store holds. */
     public int queueMessagesInMemory(String name) {
-        QueueDestination queue = queues.get(name);
+        QueueDestination queue = destinations.existingQueue(name);
         return queue == null ? 0 : queue.inMemory();
     }
 
@@ -279,7 +192,7 @@ public final class Broker implements AutoCloseable {
 
     /** Number of messages ready for delivery on a queue; {@code 0} for a queue never used. */
     public long queueDepth(String name) {
-        QueueDestination queue = queues.get(name);
+        QueueDestination queue = destinations.existingQueue(name);
         return queue == null ? 0 : queue.depth();
     }
 
@@ -341,7 +254,7 @@ public final class Broker implements AutoCloseable {
      * Artemis), or must have been created with {@link #createQueue}/{@link #createTopic} first.
      */
     public void setAutoCreateDestinations(boolean autoCreate) {
-        autoCreateDestinations = autoCreate;
+        destinations.setAutoCreate(autoCreate);
     }
 
     /**
@@ -352,127 +265,51 @@ public final class Broker implements AutoCloseable {
      *                         destination's name; {@code RESOURCE} when the store failed (nothing created)
      */
     public void createQueue(String name) {
-        checkNotTemporaryName(name);
-        checkStorableName(name);
-        settings.created(new StoredDestination(false, name), () -> queue(name));
+        destinations.createQueue(name);
     }
 
     /** Creates a topic if it does not exist; as {@link #createQueue}. */
     public void createTopic(String name) {
-        checkNotTemporaryName(name);
-        checkStorableName(name);
-        settings.created(new StoredDestination(true, name), () -> topic(name));
-    }
-
-    private static void checkStorableName(String name) {
-        String problem = DestinationNames.problem("A destination name", name);
-        if (problem != null) {
-            throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION, problem);
-        }
+        destinations.createTopic(name);
     }
 
     /** The queue or topic a client names, created on first use if that is allowed. */
     QueueDestination clientQueue(String name, EngineConnection user, boolean consuming) {
-        checkClientUse(name, user, consuming, queues.containsKey(name));
-        return queue(name);
+        return destinations.clientQueue(name, user, consuming);
     }
 
     TopicDestination clientTopic(String name, EngineConnection user, boolean consuming) {
-        checkClientUse(name, user, consuming, topics.containsKey(name));
-        return topic(name);
-    }
-
-    private void checkClientUse(String name, EngineConnection user, boolean consuming, boolean exists) {
-        if (name.startsWith(TEMPORARY_PREFIX)) {
-            EngineConnection owner = temporaryOwners.get(name);
-            if (owner == null) {
-                throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION,
-                        "Temporary destination " + name + " no longer exists");
-            }
-            if (consuming && owner != user) {
-                throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION,
-                        "Only the connection that created temporary destination " + name + " may consume from it");
-            }
-        } else if (!exists && !autoCreateDestinations) {
-            throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION,
-                    "No destination " + name + " (automatic creation is switched off)");
-        } else if (!exists) {
-            checkStorableName(name); // before its messages fail to be stored
-        }
-    }
-
-    private static void checkNotTemporaryName(String name) {
-        if (name != null && name.startsWith(TEMPORARY_PREFIX)) {
-            throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION,
-                    "Names starting with " + TEMPORARY_PREFIX + " are kept for temporary destinations");
-        }
+        return destinations.clientTopic(name, user, consuming);
     }
 
     /** A temporary queue or topic of the connection; it lives as long as the connection. */
     DestinationAddress createTemporary(DestinationAddress.Kind kind, EngineConnection owner) {
-        String name = TEMPORARY_PREFIX + kind.name().toLowerCase(java.util.Locale.ROOT) + "." + java.util.UUID.randomUUID();
-        temporaryOwners.put(name, owner);
-        if (kind == DestinationAddress.Kind.QUEUE) {
-            // Nothing in a temporary queue outlives its connection, so nothing of it is stored.
-            queues.put(name, new QueueDestination(DestinationAddress.queue(name), 0, false));
-        } else {
-            topics.put(name, new TopicDestination(name));
-        }
-        return new DestinationAddress(kind, name);
+        return destinations.createTemporary(kind, owner);
     }
 
     /** Deletes a temporary destination; refused while it has consumers. */
     void deleteTemporary(DestinationAddress address, EngineConnection owner) {
-        if (temporaryOwners.get(address.name()) != owner) {
-            throw new BrokerException(BrokerException.Kind.INVALID_DESTINATION,
-                    "Not a temporary destination of this connection: " + address);
-        }
-        boolean inUse = address.kind() == DestinationAddress.Kind.QUEUE
-                ? queues.get(address.name()).consumers() > 0
-                : topics.get(address.name()).hasSubscriptions();
-        if (inUse) {
-            throw new BrokerException(BrokerException.Kind.ILLEGAL_STATE,
-                    "Temporary destination " + address.name() + " still has consumers");
-        }
-        removeTemporary(address.name());
+        destinations.deleteTemporary(address, owner);
     }
 
     void dropTemporaries(EngineConnection owner) {
-        temporaryOwners.forEach((name, o) -> {
-            if (o == owner) {
-                removeTemporary(name);
-            }
-        });
-    }
-
-    private void removeTemporary(String name) {
-        temporaryOwners.remove(name);
-        QueueDestination queue = queues.remove(name);
-        topics.remove(name);
-        if (queue != null) {
-            queue.drain(); // its messages die with it, and give their memory back
-        }
+        destinations.dropTemporaries(owner);
     }
 
     QueueDestination queue(String name) {
-        return queues.computeIfAbsent(name,
-                n -> new QueueDestination(DestinationAddress.queue(n), 0, true, pager));
+        return destinations.queue(name);
     }
 
     TopicDestination topic(String name) {
-        return topics.computeIfAbsent(name, TopicDestination::new);
+        return destinations.topic(name);
     }
 
     void claimClientId(String clientId, EngineConnection connection) {
-        EngineConnection holder = clientIds.putIfAbsent(clientId, connection);
-        if (holder != null && holder != connection) {
-            throw new BrokerException(BrokerException.Kind.INVALID_CLIENT_ID,
-                    "Client ID " + clientId + " is in use by another connection");
-        }
+        clientIds.claim(clientId, connection);
     }
 
     void releaseClientId(String clientId, EngineConnection connection) {
-        clientIds.remove(clientId, connection);
+        clientIds.release(clientId, connection);
     }
 
     /** A subscription of one consumer, gone when the consumer closes ({@link Subscriptions}). */
@@ -510,10 +347,10 @@ public final class Broker implements AutoCloseable {
         // A temporary destination is not brought back by its name: deleted since, the send goes nowhere.
         MemoryBudget.Usage usage;
         if (toQueue) {
-            QueueDestination queue = isTemporary(name) ? queues.get(name) : queue(name);
+            QueueDestination queue = destinations.isTemporary(name) ? destinations.existingQueue(name) : queue(name);
             usage = queue == null ? null : queue.memory;
         } else {
-            TopicDestination topic = isTemporary(name) ? topics.get(name) : topic(name);
+            TopicDestination topic = destinations.isTemporary(name) ? destinations.existingTopic(name) : topic(name);
             usage = topic == null ? null : topic.pending;
         }
         if (usage == null) {
@@ -571,7 +408,7 @@ public final class Broker implements AutoCloseable {
 
     private List<QueueDestination> targetsOf(OutgoingMessage send) {
         String name = send.to().name();
-        if (name.startsWith(TEMPORARY_PREFIX) && !temporaryOwners.containsKey(name)) {
+        if (destinations.isDeletedTemporary(name)) {
             return List.of(); // deleted since the send; its messages die with it
         }
         if (send.to().kind() == DestinationAddress.Kind.QUEUE) {

@@ -22,18 +22,20 @@ import org.cairnmq.management.SubscriptionView;
 /** The broker's {@link BrokerManagement}: destinations, subscriptions and policies here, messages in {@link MessageOperations}. */
 final class EngineManagement implements BrokerManagement {
     private final Broker broker;
+    private final DestinationRegistry destinations;
     private final MessageOperations messages;
 
-    EngineManagement(Broker broker, MessageOperations messages) {
+    EngineManagement(Broker broker, DestinationRegistry destinations, MessageOperations messages) {
         this.broker = broker;
+        this.destinations = destinations;
         this.messages = messages;
     }
 
     @Override
     public List<DestinationView> destinations() {
         List<DestinationView> views = new ArrayList<>();
-        broker.queueNames().forEach(name -> views.add(queueView(name, broker.existingQueue(name))));
-        broker.topicNames().forEach(name -> views.add(topicView(name, broker.existingTopic(name))));
+        destinations.queueNames().forEach(name -> views.add(queueView(name, destinations.existingQueue(name))));
+        destinations.topicNames().forEach(name -> views.add(topicView(name, destinations.existingTopic(name))));
         views.sort(Comparator.comparing(DestinationView::type).thenComparing(DestinationView::name));
         return views;
     }
@@ -46,16 +48,16 @@ final class EngineManagement implements BrokerManagement {
     @Override
     public DestinationView createDestination(DestinationType type, String name) {
         checkName(name);
-        boolean exists = type == DestinationType.QUEUE ? broker.existingQueue(name) != null
-                : broker.existingTopic(name) != null;
+        boolean exists = type == DestinationType.QUEUE ? destinations.existingQueue(name) != null
+                : destinations.existingTopic(name) != null;
         if (exists) {
             throw new ManagementException(ManagementException.Kind.CONFLICT, type + " " + name + " exists");
         }
         try {
             if (type == DestinationType.QUEUE) {
-                broker.createQueue(name);
+                destinations.createQueue(name);
             } else {
-                broker.createTopic(name);
+                destinations.createTopic(name);
             }
         } catch (BrokerException e) {
             throw e.kind() == BrokerException.Kind.RESOURCE ? translate(e)
@@ -74,7 +76,7 @@ final class EngineManagement implements BrokerManagement {
             }
             long deleted = messages.delete(name, MessageQuery.all()).changed();
             try {
-                broker.removeQueue(name);
+                destinations.removeQueue(name);
             } catch (BrokerException e) {
                 throw translate(e);
             }
@@ -86,7 +88,7 @@ final class EngineManagement implements BrokerManagement {
             deleted += subscription.queue.depth();
         }
         try {
-            broker.removeTopic(name);
+            destinations.removeTopic(name);
         } catch (BrokerException e) {
             throw translate(e);
         }
@@ -114,14 +116,14 @@ final class EngineManagement implements BrokerManagement {
     @Override
     public List<org.cairnmq.management.ConsumerView> consumers() {
         List<org.cairnmq.management.ConsumerView> views = new ArrayList<>();
-        broker.queueNames().forEach(name -> {
-            QueueDestination queue = broker.existingQueue(name);
+        destinations.queueNames().forEach(name -> {
+            QueueDestination queue = destinations.existingQueue(name);
             if (queue != null) {
                 queue.consumerList().forEach(c -> views.add(c.view(DestinationType.QUEUE, null)));
             }
         });
-        broker.topicNames().forEach(name -> {
-            TopicDestination topic = broker.existingTopic(name);
+        destinations.topicNames().forEach(name -> {
+            TopicDestination topic = destinations.existingTopic(name);
             if (topic != null) {
                 for (Subscription s : topic.subscriptions()) {
                     String subscription = s.key == null ? null : s.key.name();
@@ -242,7 +244,7 @@ final class EngineManagement implements BrokerManagement {
     }
 
     private QueueDestination queue(String name) {
-        QueueDestination queue = broker.existingQueue(name);
+        QueueDestination queue = destinations.existingQueue(name);
         if (queue == null) {
             throw new ManagementException(ManagementException.Kind.NOT_FOUND, "No queue " + name);
         }
@@ -250,7 +252,7 @@ final class EngineManagement implements BrokerManagement {
     }
 
     private TopicDestination topic(String name) {
-        TopicDestination topic = broker.existingTopic(name);
+        TopicDestination topic = destinations.existingTopic(name);
         if (topic == null) {
             throw new ManagementException(ManagementException.Kind.NOT_FOUND, "No topic " + name);
         }
@@ -268,7 +270,7 @@ final class EngineManagement implements BrokerManagement {
         QueueStatistics s = q.statistics;
         return new DestinationView(DestinationType.QUEUE, name, q.depth(), q.inMemory(), s.inFlight.get(),
                 s.scheduled.get(), q.consumers(), 0, s.enqueued.get(), s.acknowledged.get(), s.expired.get(),
-                s.deadLettered.get(), q.oldestAgeMillis(broker.now()), broker.isTemporary(name),
+                s.deadLettered.get(), q.oldestAgeMillis(broker.now()), destinations.isTemporary(name),
                 broker.memory().bytesUsedBy(q.memory));
     }
 
@@ -301,8 +303,8 @@ final class EngineManagement implements BrokerManagement {
             memoryBytes += broker.memory().bytesUsedBy(q.memory);
         }
         return new DestinationView(DestinationType.TOPIC, name, depth, inMemory, inFlight, scheduled, consumers,
-                subscriptions.size(), enqueued, acknowledged, expired, deadLettered, oldest, broker.isTemporary(name),
-                memoryBytes);
+                subscriptions.size(), enqueued, acknowledged, expired, deadLettered, oldest,
+                destinations.isTemporary(name), memoryBytes);
     }
 
     static ManagementException translate(BrokerException e) {
