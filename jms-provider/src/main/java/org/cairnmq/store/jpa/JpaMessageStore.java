@@ -249,6 +249,13 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     }
 
     @Override
+    public java.util.Set<Long> presentIds(Collection<Long> ids) {
+        java.util.Set<Long> present = new java.util.HashSet<>();
+        inTransaction(em -> present.addAll(existing(em, List.copyOf(ids))));
+        return present;
+    }
+
+    @Override
     public long countUnclaimed(StoredQueue queue) {
         long[] count = new long[1];
         inTransaction(em -> count[0] = claims.countUnclaimed(em, queue));
