@@ -85,7 +85,7 @@ public interface MessageStore extends AutoCloseable {
     /**
      * Which of the given messages have a row, whoever holds them: how the broker finds out whether a
      * {@link #commit} that failed had committed all the same (its inserts are there, the rows it deleted
-     * are gone). One query per thousand ids; claims nothing.
+     * are gone). One query per 500 ids; claims nothing.
      */
     java.util.Set<Long> presentIds(Collection<Long> ids);
 
