@@ -191,18 +191,17 @@ final class XaResourceManager {
         boolean written;
         synchronized (this) {
             branch = branch(xid);
-            written = branch.state == State.HAZARD;
+            written = takeHazard(branch);
             if (!written) {
                 checkNotAssociated(branch);
                 if (branch.state == State.ROLLBACK_ONLY) {
                     undo = discard(branch);
                 } else if (branch.state != State.IDLE) {
                     throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state + ", not ended");
+                } else {
+                    branch.state = State.COMMITTING;
+                    branch.cancelTimeout.run(); // its outcome is being decided; the timeout no longer applies
                 }
-            }
-            if (undo == null) {
-                branch.state = State.COMMITTING;
-                branch.cancelTimeout.run(); // its outcome is being decided; the timeout no longer applies
             }
         }
         if (undo != null) {
