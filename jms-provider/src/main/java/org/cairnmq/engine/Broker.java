@@ -378,6 +378,11 @@ public final class Broker implements AutoCloseable {
         writePath.commit(work);
     }
 
+    /** Asks the store whether work whose commit failed committed, and applies it if so ({@link WritePath#settle}). */
+    boolean settle(WritePath.Work work) {
+        return writePath.settle(work);
+    }
+
     /** Decides where each send goes and what the store must write ({@link WritePath#route}). */
     WritePath.Work route(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged, boolean mayPage) {
         return writePath.route(sends, acknowledged, mayPage, false);

@@ -1,8 +1,10 @@
 package org.cairnmq.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
@@ -11,6 +13,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.cairnmq.store.MessageStore;
+import org.cairnmq.store.StoreBatch;
 import org.cairnmq.store.StoreException;
 import org.cairnmq.store.StoredMessage;
 
@@ -107,6 +110,28 @@ final class StoreRecovery {
             List<QueueDestination> unclaimed) {
         inDoubt.add(claimedIds, claimed, unclaimedIds, unclaimed);
         probeLater();
+    }
+
+    /**
+     * Whether a batch whose commit failed was committed all the same: its inserts are in the store, or the
+     * rows it deleted are gone (one transaction did both or neither). A batch that never reached the store
+     * (it was given no ids) was not committed.
+     *
+     * @throws BrokerException when the store cannot answer
+     */
+    boolean committed(StoreBatch batch) {
+        long[] ids = batch.ids();
+        if (ids == null) {
+            return false;
+        }
+        List<Long> asked = new ArrayList<>(ids.length + batch.deletes().size());
+        Arrays.stream(ids).forEach(asked::add);
+        asked.addAll(batch.deletes());
+        if (asked.isEmpty()) {
+            return false;
+        }
+        Set<Long> present = call(() -> store.presentIds(asked));
+        return Arrays.stream(ids).anyMatch(present::contains) || !present.containsAll(batch.deletes());
     }
 
     int sendsInDoubt() {

@@ -72,6 +72,28 @@ final class WritePath {
             work.abandon();
             throw e;
         }
+        applyCommitted(work, ids);
+    }
+
+    /**
+     * Work whose commit failed, perhaps after the database had committed it (the answer lost): asks the
+     * store which. Committed work is applied in memory as {@link #commit} applies it: its sends become
+     * deliverable, once. Work that did not commit stays abandoned; unlike a failed {@link #write}, its
+     * sends are not left to {@link InDoubtWrites}, so they never arrive later.
+     *
+     * @return whether the store had committed the work
+     * @throws BrokerException when the store cannot answer; nothing changed, and it can be asked again
+     */
+    boolean settle(Work work) {
+        if (!recovery.committed(work.batch)) {
+            return false;
+        }
+        work.holdMemoryAgain();
+        applyCommitted(work, work.batch.ids());
+        return true;
+    }
+
+    private void applyCommitted(Work work, long[] ids) {
         work.removed.forEach(QueuedMessage::releaseMemory);
         arrivals(work, ids).forEach(this::makeDeliverable);
     }

@@ -12,9 +12,11 @@ final class XaBranch {
     /**
      * The states of a branch (XA specification, section 2.3), with the states of a call under way: while a
      * branch is {@code PREPARING}, {@code COMMITTING} or {@code ROLLING_BACK} its store call runs outside the
-     * manager's lock, and every other call for the branch is refused.
+     * manager's lock, and every other call for the branch is refused. {@code HAZARD}: a one-phase commit
+     * failed and the store could not say whether it committed (the transaction manager was told
+     * {@code XA_HEURHAZ}); a commit retry, rollback or forget asks the store again.
      */
-    enum State { ACTIVE, IDLE, ROLLBACK_ONLY, PREPARING, PREPARED, COMMITTING, ROLLING_BACK, DONE }
+    enum State { ACTIVE, IDLE, ROLLBACK_ONLY, PREPARING, PREPARED, COMMITTING, ROLLING_BACK, HAZARD, DONE }
 
     /** An outcome that was begun in the store and failed, so that the store may or may not have applied it. */
     enum Decision { COMMIT, ROLLBACK }
@@ -33,6 +35,8 @@ final class XaBranch {
      * whether the branch is still prepared there. {@code null} when no phase two failed.
      */
     Decision inDoubt;
+    /** A one-phase commit's work, routed at its first attempt; kept while the branch is {@code HAZARD}. */
+    WritePath.Work onePhase;
     /** Cancels the branch's timeout; a no-op when it has none. */
     Runnable cancelTimeout = () -> { };
 

@@ -178,38 +178,106 @@ final class XaResourceManager {
         }
     }
 
+    /**
+     * Writes the branch's sends and acknowledgements in one store transaction. When that write fails the
+     * store may have committed it all the same, so the store is asked before the transaction manager is
+     * answered: committed, the call returns normally; not committed, {@code XA_RBCOMMFAIL}; the store
+     * cannot say, {@code XA_HEURHAZ}, and the branch waits ({@code HAZARD}) for a retry, a rollback or a
+     * forget to ask again.
+     */
     private void commitOnePhase(StoredXid xid) throws XAException {
         XaBranch branch;
         List<QueuedMessage> undo = null;
+        boolean written;
         synchronized (this) {
             branch = branch(xid);
-            checkNotAssociated(branch);
-            if (branch.state == State.ROLLBACK_ONLY) {
-                undo = discard(branch);
-            } else if (branch.state != State.IDLE) {
-                throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state + ", not ended");
-            } else {
-                branch.state = State.COMMITTING;
+            written = takeHazard(branch);
+            if (!written) {
+                checkNotAssociated(branch);
+                if (branch.state == State.ROLLBACK_ONLY) {
+                    undo = discard(branch);
+                } else if (branch.state != State.IDLE) {
+                    throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state + ", not ended");
+                } else {
+                    branch.state = State.COMMITTING;
+                    branch.cancelTimeout.run(); // its outcome is being decided; the timeout no longer applies
+                }
             }
         }
         if (undo != null) {
             broker.redeliver(undo);
             throw rolledBack(branch);
         }
+        String failure = "an earlier attempt failed";
+        if (!written) {
+            // COMMITTING: no other call touches the branch's work now, so it is read without the lock.
+            try {
+                branch.onePhase = broker.route(branch.sends, branch.acknowledged, false);
+                broker.commit(branch.onePhase);
+                completeCommitted(branch);
+                return;
+            } catch (RuntimeException e) {
+                failure = e.getMessage();
+            }
+        }
+        Boolean committed = settleOnePhase(branch, failure);
+        if (committed == null) {
+            throw error(XAException.XA_HEURHAZ, "Commit failed and the store cannot say whether it was applied; "
+                    + "commit again or forget the branch once it answers: " + failure);
+        }
+        if (!committed) {
+            throw error(XAException.XA_RBCOMMFAIL, "Commit failed and rolled back: " + failure);
+        }
+    }
+
+    /**
+     * A one-phase commit failed: asks the store whether it was applied, and completes the branch either way.
+     * Branch {@code COMMITTING}; no lock held.
+     *
+     * @return whether it was committed; {@code null} when the store cannot say: the branch is {@code HAZARD}
+     */
+    private Boolean settleOnePhase(XaBranch branch, String failure) {
+        boolean committed;
         try {
-            // A failure that may have committed leaves the sends to the broker's in-doubt writes: if they were
-            // stored they are delivered once the store answers again.
-            broker.complete(branch.sends, branch.acknowledged);
-        } catch (RuntimeException e) {
+            // Refused before the store (no work routed), or given no ids by it: nothing was written.
+            committed = branch.onePhase != null && broker.settle(branch.onePhase);
+        } catch (RuntimeException unknown) {
+            synchronized (this) {
+                branch.state = State.HAZARD;
+            }
+            LOG.warning("CAIRN-XA-006 One-phase commit of branch " + branch.xid + " failed and the store cannot "
+                    + "say whether it was applied; the branch waits for the store: " + failure);
+            return null;
+        }
+        if (committed) {
+            LOG.info("CAIRN-XA-005 Branch " + branch.xid + " had been committed in the store by a one-phase commit "
+                    + "that failed; it is completed now");
+            completeCommitted(branch);
+        } else {
+            List<QueuedMessage> undo;
             synchronized (this) {
                 undo = discard(branch);
             }
             broker.redeliver(undo);
-            throw error(XAException.XA_RBCOMMFAIL, "Commit failed and rolled back: " + e.getMessage());
         }
+        return committed;
+    }
+
+    /** A one-phase commit is in the store and applied in memory: the branch is over. */
+    private void completeCommitted(XaBranch branch) {
         synchronized (this) {
             finish(branch);
         }
+        branch.acknowledged.forEach(m -> m.queue.statistics.acknowledged.incrementAndGet());
+    }
+
+    /** Takes a {@code HAZARD} branch for a call that settles it; {@code false} for any other state. Lock held. */
+    private static boolean takeHazard(XaBranch branch) {
+        if (branch.state != State.HAZARD) {
+            return false;
+        }
+        branch.state = State.COMMITTING;
+        return true;
     }
 
     private void commitPrepared(StoredXid xid) throws XAException {
@@ -257,9 +325,13 @@ final class XaResourceManager {
         XaBranch branch;
         boolean askFirst;
         List<QueuedMessage> undo = null;
+        boolean hazard;
         synchronized (this) {
             branch = branch(xid);
-            if (branch.isOpen()) {
+            hazard = takeHazard(branch);
+            if (hazard) {
+                askFirst = false;
+            } else if (branch.isOpen()) {
                 undo = discard(branch);
                 askFirst = false;
             } else if (branch.state != State.PREPARED) {
@@ -270,6 +342,16 @@ final class XaResourceManager {
                 askFirst = branch.inDoubt == Decision.ROLLBACK;
                 branch.state = State.ROLLING_BACK;
             }
+        }
+        if (hazard) {
+            Boolean committed = settleOnePhase(branch, "a one-phase commit failed");
+            if (committed == null) {
+                throw error(XAException.XA_HEURHAZ, "The store cannot yet say whether branch " + xid + " committed");
+            }
+            if (committed) {
+                throw error(XAException.XA_HEURCOM, "Branch " + xid + " had been committed by its one-phase commit");
+            }
+            return;
         }
         if (undo != null) {
             broker.redeliver(undo);
@@ -374,25 +456,41 @@ final class XaResourceManager {
         broker.redeliver(undo);
     }
 
-    /** The branches prepared in the store, including those whose outcome is being applied or failed to apply. */
+    /**
+     * The branches prepared in the store, including those whose outcome is being applied or failed to apply,
+     * and those whose one-phase commit the store could not settle (heuristic hazard, listed until settled).
+     */
     synchronized List<StoredXid> prepared() {
         List<StoredXid> prepared = new ArrayList<>();
         for (XaBranch branch : branches.values()) {
             if (branch.state == State.PREPARED || branch.state == State.COMMITTING
-                    || branch.state == State.ROLLING_BACK) {
+                    || branch.state == State.ROLLING_BACK || branch.state == State.HAZARD) {
                 prepared.add(branch.xid);
             }
         }
         return prepared;
     }
 
-    synchronized void forget(StoredXid xid) throws XAException {
-        XaBranch branch = branch(xid);
-        if (branch.state == State.PREPARING || branch.state == State.COMMITTING
-                || branch.state == State.ROLLING_BACK) {
-            throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state);
+    /**
+     * Forgets a branch. A {@code HAZARD} branch is settled first, by asking the store what its one-phase
+     * commit did; while the store cannot say, {@code XAER_RMFAIL} and the branch stays.
+     */
+    void forget(StoredXid xid) throws XAException {
+        XaBranch branch;
+        synchronized (this) {
+            branch = branch(xid);
+            if (branch.state == State.PREPARING || branch.state == State.COMMITTING
+                    || branch.state == State.ROLLING_BACK) {
+                throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state);
+            }
+            if (!takeHazard(branch)) {
+                finish(branch);
+                return;
+            }
         }
-        finish(branch);
+        if (settleOnePhase(branch, "a one-phase commit failed") == null) {
+            throw error(XAException.XAER_RMFAIL, "The store cannot yet say whether branch " + xid + " committed");
+        }
     }
 
     /** A branch found prepared in the store at start-up. */

@@ -82,6 +82,13 @@ public interface MessageStore extends AutoCloseable {
      */
     List<StoredMessage> claimById(Collection<Long> ids);
 
+    /**
+     * Which of the given messages have a row, whoever holds them: how the broker finds out whether a
+     * {@link #commit} that failed had committed all the same (its inserts are there, the rows it deleted
+     * are gone). One query per 500 ids; claims nothing.
+     */
+    java.util.Set<Long> presentIds(Collection<Long> ids);
+
     /** How many messages of a queue no instance holds, including those whose delivery time is ahead. */
     long countUnclaimed(StoredQueue queue);
 

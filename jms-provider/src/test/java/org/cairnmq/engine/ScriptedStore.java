@@ -213,6 +213,12 @@ final class ScriptedStore implements MessageStore {
     }
 
     @Override
+    public java.util.Set<Long> presentIds(java.util.Collection<Long> ids) {
+        return ids.stream().filter(id -> written.containsKey(id) && !deleted.containsKey(id))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
     public long countUnclaimed(org.cairnmq.store.StoredQueue queue) {
         return 0;
     }

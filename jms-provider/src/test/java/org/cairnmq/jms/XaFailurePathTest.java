@@ -29,6 +29,7 @@ import javax.transaction.xa.Xid;
 import org.cairnmq.engine.Broker;
 import org.cairnmq.testing.FaultSwitchedStore;
 import org.cairnmq.testing.FaultSwitchedStore.Operation;
+import org.cairnmq.testing.FaultyDataSource;
 import org.cairnmq.testing.PooledJpaStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +48,7 @@ public abstract class XaFailurePathTest {
 
     private String url;
     private FaultSwitchedStore store;
+    private FaultyDataSource database;
     private ExecutorService deliveryThreads;
     private Broker broker;
     private XAConnection connection;
@@ -68,7 +70,7 @@ public abstract class XaFailurePathTest {
     }
 
     private void open() throws JMSException {
-        store = new FaultSwitchedStore(PooledJpaStore.open(url));
+        store = new FaultSwitchedStore(PooledJpaStore.open(url, pool -> database = new FaultyDataSource(pool)));
         deliveryThreads = Executors.newCachedThreadPool();
         broker = Broker.start(store, deliveryThreads);
         connection = new JmsXAConnectionFactory(broker).createXAConnection();
@@ -77,6 +79,7 @@ public abstract class XaFailurePathTest {
 
     private void close() throws JMSException {
         store.heal();
+        database.heal();
         connection.close();
         broker.close();
         deliveryThreads.shutdownNow();
@@ -496,20 +499,114 @@ public abstract class XaFailurePathTest {
         assertNothingComesBackAfterRestart(branch);
     }
 
-    /**
-     * The documented limit of one-phase commit: the store committed, but the answer was lost. The transaction
-     * manager is told the branch rolled back; the send, found in the store once it answers again, is delivered
-     * (once), and the consumed message is delivered once more (flagged) though the store has deleted it.
-     */
     @Test
-    void onePhaseCommitWhoseAnswerWasLostDeliversTheSendOnceAndTheConsumedMessageAgain() throws Exception {
-        Branch branch = endedBranch("one-phase-after");
-        store.failAfter(Operation.COMMIT, 1);
+    void onePhaseCommitRolledBackInTheStoreAfterItGaveIdsIsReportedRolledBack() throws Exception {
+        Branch branch = endedBranch("one-phase-rolled-back");
+        database.failCommits(1);
 
         XAException failed = assertThrows(XAException.class, () -> branch.resource.commit(branch.xid, true));
         assertEquals(XAException.XA_RBCOMMFAIL, code(failed));
+        assertEquals(1, store.completedCalls(Operation.PRESENT_IDS), "the store asked what it did");
+        assertEquals(0, broker.sendsInDoubt(), "the sends are not looked for later");
+        assertDeliveredOnce(branch.in, "consumed by one-phase-rolled-back", true);
+        assertNothingIn(branch.out);
+        assertFalse(recovers(branch.xid));
+        assertNothingComesBackAfterRestart(branch);
+    }
+
+    @Test
+    void onePhaseCommitWhoseAnswerWasLostIsReportedCommittedAndDeliversTheSendOnce() throws Exception {
+        Branch branch = endedBranch("one-phase-after");
+        int written = store.completedCalls(Operation.COMMIT);
+        store.failAfter(Operation.COMMIT, 1);
+
+        branch.resource.commit(branch.xid, true);
+
+        assertEquals(written + 1, store.completedCalls(Operation.COMMIT), "written once");
+        assertEquals(0, broker.sendsInDoubt());
+        assertFalse(recovers(branch.xid));
+        assertEquals(XAException.XAER_NOTA, code(assertThrows(XAException.class,
+                () -> branch.resource.commit(branch.xid, true))));
         assertDeliveredOnce(branch.out, "sent by one-phase-after", false);
-        assertDeliveredOnce(branch.in, "consumed by one-phase-after", true);
+        assertNothingIn(branch.in); // consumed, not delivered again
+        assertNothingComesBackAfterRestart(branch);
+    }
+
+    @Test
+    void onePhaseCommitOfAcknowledgementsOnlyWhoseAnswerWasLostIsReportedCommitted() throws Exception {
+        sendPlain("in-ack-only", "consumed by ack-only");
+        XASession session = connection.createXASession();
+        XAResource resource = session.getXAResource();
+        Xid xid = TestXid.of("ack-only");
+        resource.start(xid, XAResource.TMNOFLAGS);
+        MessageConsumer consumer = session.createConsumer(session.createQueue("in-ack-only"));
+        assertNotNull(consumer.receive(WAIT_MILLIS));
+        consumer.close();
+        resource.end(xid, XAResource.TMSUCCESS);
+        database.loseCommitAnswers(1);
+
+        resource.commit(xid, true);
+
+        assertNothingIn("in-ack-only");
+        restart();
+        assertNothingIn("in-ack-only");
+    }
+
+    @Test
+    void onePhaseCommitTheStoreCannotSettleIsAHazardUntilACommitRetryFindsItCommitted() throws Exception {
+        Branch branch = endedBranch("one-phase-hazard");
+        int written = store.completedCalls(Operation.COMMIT);
+        store.failAfter(Operation.COMMIT, 1).failBefore(Operation.PRESENT_IDS, 1);
+
+        XAException failed = assertThrows(XAException.class, () -> branch.resource.commit(branch.xid, true));
+        assertEquals(XAException.XA_HEURHAZ, code(failed));
+        assertTrue(recovers(branch.xid), "a heuristic branch is listed until it is settled");
+        assertEquals(0, broker.queueDepth(branch.out));
+        assertNothingIn(branch.in); // held by the branch
+
+        branch.resource.commit(branch.xid, true);
+
+        assertEquals(written + 1, store.completedCalls(Operation.COMMIT), "not written again");
+        assertFalse(recovers(branch.xid));
+        assertDeliveredOnce(branch.out, "sent by one-phase-hazard", false);
+        assertNothingIn(branch.in);
+        assertNothingComesBackAfterRestart(branch);
+    }
+
+    @Test
+    void onePhaseCommitTheStoreCannotSettleIsForgottenOnceTheStoreSaysItRolledBack() throws Exception {
+        Branch branch = endedBranch("one-phase-forget");
+        database.failCommits(1);
+        store.failBefore(Operation.PRESENT_IDS, 2);
+
+        assertEquals(XAException.XA_HEURHAZ, code(assertThrows(XAException.class,
+                () -> branch.resource.commit(branch.xid, true))));
+        assertEquals(XAException.XAER_RMFAIL, code(assertThrows(XAException.class,
+                () -> branch.resource.forget(branch.xid))), "the store still cannot say");
+        assertTrue(recovers(branch.xid));
+
+        branch.resource.forget(branch.xid);
+
+        assertFalse(recovers(branch.xid));
+        assertEquals(0, broker.sendsInDoubt());
+        assertDeliveredOnce(branch.in, "consumed by one-phase-forget", true);
+        assertNothingIn(branch.out);
+        assertNothingComesBackAfterRestart(branch);
+    }
+
+    @Test
+    void rollbackOfAHazardThatHadCommittedIsReportedHeuristicallyCommitted() throws Exception {
+        Branch branch = endedBranch("one-phase-rollback");
+        store.failAfter(Operation.COMMIT, 1).failBefore(Operation.PRESENT_IDS, 1);
+        assertEquals(XAException.XA_HEURHAZ, code(assertThrows(XAException.class,
+                () -> branch.resource.commit(branch.xid, true))));
+
+        XAException rolledBack = assertThrows(XAException.class, () -> branch.resource.rollback(branch.xid));
+
+        assertEquals(XAException.XA_HEURCOM, code(rolledBack));
+        assertFalse(recovers(branch.xid));
+        assertDeliveredOnce(branch.out, "sent by one-phase-rollback", false);
+        assertNothingIn(branch.in);
         assertNothingComesBackAfterRestart(branch);
     }
 }

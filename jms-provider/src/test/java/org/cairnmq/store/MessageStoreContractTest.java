@@ -142,6 +142,16 @@ public abstract class MessageStoreContractTest {
     }
 
     @Test
+    void presentIdsNamesTheMessagesThatHaveARow() {
+        MessageStore store = store();
+        long[] ids = store.commit(batchOf(message("q", "a"), message("q", "b"), message("q", "c")));
+        store.commit(new StoreBatch().delete(ids[1]));
+
+        assertEquals(Set.of(ids[0], ids[2]), store.presentIds(List.of(ids[0], ids[1], ids[2], ids[2] + 1_000)));
+        assertEquals(Set.of(), store.presentIds(List.of()));
+    }
+
+    @Test
     void batchOfOnlyDeletesReturnsNoIds() {
         MessageStore store = store();
         long[] ids = store.commit(batchOf(message("q", "a"), message("q", "b"), message("q", "c")));

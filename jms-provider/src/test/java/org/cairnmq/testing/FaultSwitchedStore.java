@@ -29,7 +29,7 @@ public final class FaultSwitchedStore implements MessageStore, PreparedTransacti
     /** The operations a fault can be set on: one per method of the two store interfaces. */
     public enum Operation {
         COMMIT, LOAD_ALL, JOIN_AS_NODE, RENEW_LEASE, LEAVE, TAKE_OVER_EXPIRED, CLAIM, PEEK, SCAN, CLAIM_FREE,
-        CLAIM_BY_ID, COUNT_UNCLAIMED, HAS_UNCLAIMED, QUEUES_WITH_MESSAGES, SAVE_SUBSCRIPTION,
+        CLAIM_BY_ID, PRESENT_IDS, COUNT_UNCLAIMED, HAS_UNCLAIMED, QUEUES_WITH_MESSAGES, SAVE_SUBSCRIPTION,
         DELETE_SUBSCRIPTION, LOAD_SUBSCRIPTIONS, PREPARE, COMMIT_PREPARED, ROLLBACK_PREPARED, IS_PREPARED,
         LOAD_PREPARED
     }
@@ -198,6 +198,11 @@ public final class FaultSwitchedStore implements MessageStore, PreparedTransacti
     @Override
     public List<StoredMessage> claimById(Collection<Long> ids) {
         return call(Operation.CLAIM_BY_ID, () -> messages.claimById(ids));
+    }
+
+    @Override
+    public java.util.Set<Long> presentIds(Collection<Long> ids) {
+        return call(Operation.PRESENT_IDS, () -> messages.presentIds(ids));
     }
 
     @Override

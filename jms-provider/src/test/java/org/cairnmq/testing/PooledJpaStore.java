@@ -25,13 +25,18 @@ public final class PooledJpaStore implements MessageStore, PreparedTransactionSt
     }
 
     public static PooledJpaStore open(String jdbcUrl) {
+        return open(jdbcUrl, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #open(String)}, the store reaching its pool through {@code wrap} (a {@link FaultyDataSource}, say). */
+    public static PooledJpaStore open(String jdbcUrl, java.util.function.UnaryOperator<javax.sql.DataSource> wrap) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(10);
         config.setPoolName("cairn-test-store");
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            return new PooledJpaStore(pool, JpaMessageStore.open(pool));
+            return new PooledJpaStore(pool, JpaMessageStore.open(wrap.apply(pool)));
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -96,6 +101,11 @@ public final class PooledJpaStore implements MessageStore, PreparedTransactionSt
     @Override
     public List<StoredMessage> claimById(Collection<Long> ids) {
         return store.claimById(ids);
+    }
+
+    @Override
+    public java.util.Set<Long> presentIds(Collection<Long> ids) {
+        return store.presentIds(ids);
     }
 
     @Override

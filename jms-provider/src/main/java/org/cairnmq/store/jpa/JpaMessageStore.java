@@ -249,6 +249,15 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     }
 
     @Override
+    public java.util.Set<Long> presentIds(Collection<Long> ids) {
+        java.util.Set<Long> present = new java.util.HashSet<>();
+        inTransaction(em -> present.addAll(existing(em, List.copyOf(ids))));
+        // Rows gone may have been deleted by a commit whose answer was lost: this broker's holds on them end.
+        claims.deleted(ids.stream().filter(id -> !present.contains(id)).toList());
+        return present;
+    }
+
+    @Override
     public long countUnclaimed(StoredQueue queue) {
         long[] count = new long[1];
         inTransaction(em -> count[0] = claims.countUnclaimed(em, queue));
