@@ -162,28 +162,29 @@ public abstract class OperatorStateTest {
         awaitTrue(() -> DeliveryPolicy.DEFAULT.equals(onB.deliveryPolicy(DestinationType.QUEUE, "orders")),
                 "node b sees the policy reset");
 
+        onB.setMemoryLimit(DestinationType.QUEUE, "orders", 4_096, "FAIL");
+        MemoryLimitView limited = new MemoryLimitView(4_096, "FAIL", true, 0);
+        awaitTrue(() -> limited.equals(onA.memoryLimit(DestinationType.QUEUE, "orders")),
+                "node a takes in node b's memory limit");
+        onA.clearMemoryLimit(DestinationType.QUEUE, "orders");
+        awaitTrue(() -> !onB.memoryLimit(DestinationType.QUEUE, "orders").own(), "node b sees the limit cleared");
+
         onA.deleteDestination(DestinationType.TOPIC, "news");
         awaitTrue(() -> !has(onB, DestinationType.TOPIC, "news"), "node b forgets the topic node a deleted");
     }
 
     @Test
-    void memoryLimitsComeBackAfterARestartReachEveryBrokerAndClearedStayCleared() throws Exception {
+    void memoryLimitsComeBackAfterARestartAndClearedStayCleared() throws Exception {
         String url = newDatabase();
-        EmbeddedBroker a = start(url, "node-a");
-        EmbeddedBroker b = start(url, "node-b");
-        BrokerManagement onA = a.broker().management();
-        BrokerManagement onB = b.broker().management();
-        onA.createDestination(DestinationType.QUEUE, "orders");
-        onA.setMemoryLimit(DestinationType.QUEUE, "orders", 4_096, "FAIL");
-        MemoryLimitView set = new MemoryLimitView(4_096, "FAIL", true, 0);
-        awaitTrue(() -> has(onB, DestinationType.QUEUE, "orders")
-                && set.equals(onB.memoryLimit(DestinationType.QUEUE, "orders")), "node b takes in node a's limit");
-        stop(b);
-        stop(a);
+        EmbeddedBroker first = start(url, "one");
+        first.broker().management().createDestination(DestinationType.QUEUE, "orders");
+        first.broker().management().setMemoryLimit(DestinationType.QUEUE, "orders", 4_096, "FAIL");
+        stop(first);
 
-        EmbeddedBroker restarted = start(url, "node-a");
+        EmbeddedBroker restarted = start(url, "one");
         BrokerManagement management = restarted.broker().management();
-        assertEquals(set, management.memoryLimit(DestinationType.QUEUE, "orders"));
+        assertEquals(new MemoryLimitView(4_096, "FAIL", true, 0),
+                management.memoryLimit(DestinationType.QUEUE, "orders"));
         try (Connection connection = restarted.connectionFactory().createConnection()) {
             Session session = connection.createSession();
             MessageProducer producer = session.createProducer(session.createQueue("orders"));
@@ -205,7 +206,7 @@ public abstract class OperatorStateTest {
         assertEquals(FlowControl.defaults().limitOf("orders").limitBytes(), cleared.limitBytes());
         assertEquals("BLOCK", cleared.policy());
         stop(restarted);
-        assertFalse(start(url, "node-a").broker().management().memoryLimit(DestinationType.QUEUE, "orders").own(),
+        assertFalse(start(url, "one").broker().management().memoryLimit(DestinationType.QUEUE, "orders").own(),
                 "the cleared limit stays cleared");
     }
 

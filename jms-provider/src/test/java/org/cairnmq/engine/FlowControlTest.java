@@ -149,15 +149,7 @@ class FlowControlTest {
 
         CountDownLatch sent = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread blocked = new Thread(() -> {
-            try (Session own = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-                nonPersistent(own, queue).send(message(own, capacity));
-                sent.countDown();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
-        blocked.start();
+        Thread blocked = sendOnItsOwnThread(queue, capacity, sent, failure);
         await("the send waits for room", () -> memory().blockedSends() == 1);
         assertEquals(1, sent.getCount(), "the send has not returned while there is no room");
         assertEquals(capacity, broker.broker().queueDepth("flow.block"));
@@ -571,15 +563,7 @@ class FlowControlTest {
 
         CountDownLatch sent = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread blocked = new Thread(() -> {
-            try (Session own = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-                nonPersistent(own, queue).send(message(own, capacity));
-                sent.countDown();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
-        blocked.start();
+        Thread blocked = sendOnItsOwnThread(queue, capacity, sent, failure);
         await("the send waits for room", () -> memory().blockedSends() == 1);
 
         management.setMemoryLimit(DestinationType.QUEUE, "raised", 10 * LIMIT, "BLOCK");
@@ -613,6 +597,20 @@ class FlowControlTest {
         ManagementException refused = assertThrows(ManagementException.class, call::run);
         assertEquals(ManagementException.Kind.INVALID, refused.kind());
         assertTrue(refused.getMessage().contains(explained), refused.getMessage());
+    }
+
+    /** Sends message {@code n} from a thread and session of its own: counts {@code sent} down, or keeps the failure. */
+    private Thread sendOnItsOwnThread(Queue queue, int n, CountDownLatch sent, AtomicReference<Throwable> failure) {
+        Thread sender = new Thread(() -> {
+            try (Session own = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                nonPersistent(own, queue).send(message(own, n));
+                sent.countDown();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        sender.start();
+        return sender;
     }
 
     private int fill(Session session, MessageProducer producer) throws JMSException {

@@ -156,23 +156,21 @@ final class DestinationSettingsTables implements DestinationSettingsStore {
 
     @Override
     public void saveMemoryLimit(StoredMemoryLimit limit) {
-        replaceRow("record the memory limit of " + limit.destination(), c -> {
-            try (PreparedStatement update = c.prepareStatement("update cairn_memory_limit set limit_bytes = ?, "
-                    + "overflow_policy = ? where destination = ?")) {
-                update.setLong(1, limit.limitBytes());
-                update.setString(2, limit.overflowPolicy());
-                update.setString(3, limit.destination());
-                return update.executeUpdate();
-            }
-        }, c -> {
-            try (PreparedStatement insert = c.prepareStatement("insert into cairn_memory_limit (destination, "
-                    + "limit_bytes, overflow_policy) values (?, ?, ?)")) {
-                insert.setString(1, limit.destination());
-                insert.setLong(2, limit.limitBytes());
-                insert.setString(3, limit.overflowPolicy());
-                return insert.executeUpdate();
-            }
-        });
+        replaceRow("record the memory limit of " + limit.destination(),
+                c -> writeMemoryLimit(c, "update cairn_memory_limit set limit_bytes = ?, overflow_policy = ? "
+                        + "where destination = ?", limit),
+                c -> writeMemoryLimit(c, "insert into cairn_memory_limit (limit_bytes, overflow_policy, destination) "
+                        + "values (?, ?, ?)", limit));
+    }
+
+    /** Runs an update or insert whose parameters are the limit, the policy and the destination, in that order. */
+    private static int writeMemoryLimit(Connection c, String sql, StoredMemoryLimit limit) throws SQLException {
+        try (PreparedStatement write = c.prepareStatement(sql)) {
+            write.setLong(1, limit.limitBytes());
+            write.setString(2, limit.overflowPolicy());
+            write.setString(3, limit.destination());
+            return write.executeUpdate();
+        }
     }
 
     @Override
