@@ -1,6 +1,6 @@
 import { h, replace } from '../dom.js';
 import { get, post } from '../api.js';
-import { count, rate, age, enc } from '../format.js';
+import { count, rate, age, bytes, enc } from '../format.js';
 import { historyCharts } from '../chart.js';
 import { card, pageHead, typeBadge, action, every, toast, fail } from '../ui.js';
 
@@ -17,7 +17,8 @@ const columns = [
   ['dequeued', 'Dequeued', d => d.dequeued, true],
   ['expired', 'Expired', d => d.expired, true],
   ['deadLettered', 'Dead-lettered', d => d.deadLettered, true],
-  ['oldest', 'Oldest', d => d.oldestMessageAgeMillis, true]
+  ['oldest', 'Oldest', d => d.oldestMessageAgeMillis, true],
+  ['memory', 'Memory', d => d.memoryBytes, true]
 ];
 
 /** The dashboard: totals, charts over recent minutes, and every destination, refreshed live. */
@@ -74,7 +75,8 @@ export function dashboard(main) {
         h('td', { class: 'num', 'data-testid': 'dequeued' }, count(d.dequeued)),
         h('td', { class: 'num' }, count(d.expired)),
         h('td', { class: 'num' }, count(d.deadLettered)),
-        h('td', { class: 'num' }, age(d.oldestMessageAgeMillis)))));
+        h('td', { class: 'num' }, age(d.oldestMessageAgeMillis)),
+        h('td', { class: 'num', 'data-testid': 'memory', title: `of its ${bytes(d.memoryLimitBytes)} flow-control limit` }, bytes(d.memoryBytes)))));
     const visible = destinations.filter(d => !d.temporary);
     const sum = f => visible.reduce((n, d) => n + f(d), 0);
     const dlq = visible.find(d => d.type === 'queue' && d.name === 'DLQ');
@@ -84,6 +86,7 @@ export function dashboard(main) {
       card('In flight', count(sum(d => d.inFlight)), 'total-in-flight'),
       card('In', rate(sum(d => d.rates.enqueuedPerSecond)), 'total-in'),
       card('Out', rate(sum(d => d.rates.dequeuedPerSecond)), 'total-out'),
+      card('Memory (flow control)', bytes(sum(d => d.memoryBytes)), 'total-memory'),
       card('Dead letters', count(dlq ? dlq.depth : 0), 'dlq-depth', dlq && dlq.depth > 0));
   }
 

@@ -5,7 +5,7 @@ import { historyCharts } from '../chart.js';
 import { card, pageHead, typeBadge, action, field, every, toast, fail, confirmAction } from '../ui.js';
 import { messageBrowser } from './messages.js';
 
-/** One destination: its numbers, charts, messages and repairs, policy and a test send. */
+/** One destination: its numbers, charts, messages and repairs, policy, memory limit and a test send. */
 export async function destination(main, type, name) {
   const path = `destinations/${type}/${enc(name)}`;
   await get(path);
@@ -20,7 +20,8 @@ export async function destination(main, type, name) {
       action('Delete ' + type, remove, { kind: 'danger', testid: 'delete-destination' })),
     cards, charts,
     browser ? browser.element : await topicSubscriptions(name),
-    h('div', { class: 'grid two' }, await policyPanel(type, name), canChange() ? sendPanel(type, name, () => browser && browser.reload()) : null));
+    h('div', { class: 'grid two' }, await policyPanel(type, name), await memoryLimitPanel(type, name),
+      canChange() ? sendPanel(type, name, () => browser && browser.reload()) : null));
 
   async function purge() {
     if (!(await confirmAction('Purge ' + name, 'Delete every message of queue ' + name + ' (except those a consumer holds right now)?', 'Purge'))) return;
@@ -79,21 +80,46 @@ async function policyPanel(type, name) {
     deadLetterQueue: h('input', { value: p.deadLetterQueue }),
     expiryQueue: h('input', { value: p.expiryQueue, placeholder: 'none: expired messages are dropped' })
   };
-  const editable = canChange();
-  Object.values(inputs).forEach(i => (i.disabled = !editable));
   const values = () => Object.fromEntries(Object.entries(inputs).map(([k, i]) => [k, i.type === 'number' ? Number(i.value) : i.value]));
   const fill = q => Object.entries(inputs).forEach(([k, i]) => (i.value = q[k]));
-  return h('div', { class: 'panel' }, h('h2', {}, 'Delivery policy'),
-    h('div', { class: 'form-grid' },
-      field('Delivery attempts before dead-lettering', inputs.maxDeliveryAttempts),
+  return settingsPanel('Delivery policy', path, Object.values(inputs), values, fill,
+    [field('Delivery attempts before dead-lettering', inputs.maxDeliveryAttempts),
       field('First redelivery delay (ms)', inputs.redeliveryDelayMillis),
       field('Back-off multiplier', inputs.backOffMultiplier),
       field('Longest redelivery delay (ms)', inputs.maxRedeliveryDelayMillis),
       field('Dead-letter queue', inputs.deadLetterQueue),
-      field('Expiry queue', inputs.expiryQueue)),
+      field('Expiry queue', inputs.expiryQueue)],
+    { reset: 'Policy back to the default', saved: 'Policy saved', save: 'Save policy', testid: 'save-policy' });
+}
+
+/** The flow-control limit of messages that cannot page: the operator's own, or the server's configured one. */
+async function memoryLimitPanel(type, name) {
+  const path = `destinations/${type}/${enc(name)}/memory-limit`;
+  const limit = h('input', { type: 'number', min: 1, step: 1, 'data-testid': 'memory-limit-bytes' });
+  const policy = h('select', { 'data-testid': 'memory-limit-policy' },
+    h('option', { value: 'BLOCK' }, 'BLOCK: the send waits for room'), h('option', { value: 'FAIL' }, 'FAIL: the send is refused'));
+  const source = h('span', { 'data-testid': 'memory-limit-source' });
+  const fill = m => {
+    limit.value = m.limitBytes;
+    policy.value = m.policy;
+    replace(source, m.own ? 'set for this destination' : 'from the server configuration (cairn.flow.*)');
+  };
+  fill(await get(path));
+  return settingsPanel('Memory limit (flow control)', path, [limit, policy],
+    () => ({ limitBytes: Number(limit.value), policy: policy.value }), fill,
+    [field('Limit (bytes)', limit), field('When it is reached', policy), h('p', { class: 'muted' }, 'In force: ', source)],
+    { reset: 'Memory limit back to the configured one', saved: 'Memory limit saved', save: 'Save limit', testid: 'save-memory-limit' });
+}
+
+/** A form of stored settings: cairn-admin saves it (PUT) or goes back to the default (DELETE); others only read. */
+function settingsPanel(title, path, inputs, values, fill, fields, text) {
+  const editable = canChange();
+  inputs.forEach(i => (i.disabled = !editable));
+  return h('div', { class: 'panel' }, h('h2', {}, title),
+    h('div', { class: 'form-grid' }, fields),
     editable ? h('div', { class: 'row end' },
-      action('Back to default', async () => { try { fill(await del(path)); toast('Policy back to the default'); } catch (e) { fail(e); } }),
-      action('Save policy', async () => { try { fill(await put(path, values())); toast('Policy saved'); } catch (e) { fail(e); } }, { kind: 'primary', testid: 'save-policy' })) : null);
+      action('Back to default', async () => { try { fill(await del(path)); toast(text.reset); } catch (e) { fail(e); } }, { testid: 'reset-' + text.testid.slice(5) }),
+      action(text.save, async () => { try { fill(await put(path, values())); toast(text.saved); } catch (e) { fail(e); } }, { kind: 'primary', testid: text.testid })) : null);
 }
 
 function sendPanel(type, name, onSent) {

@@ -166,6 +166,27 @@ public final class Broker implements AutoCloseable {
         return own != null ? own : defaultPolicy;
     }
 
+    /**
+     * Sets the memory limit of one queue, or of each subscription of one topic; {@code null} goes back to
+     * what {@link BrokerOptions#flowControl()} gives it. An operator's limit wins over that configuration
+     * (exact name, prefix, default) and takes effect with the next send. Kept in the store like a policy.
+     *
+     * @throws BrokerException {@code RESOURCE} when the store failed: the limit did not change
+     */
+    public void setMemoryLimit(String destination, FlowControl.DestinationLimit limit) {
+        settings.setMemoryLimit(destination, limit);
+    }
+
+    /** The memory limit an operator set on a destination; {@code null} when it has none. */
+    public FlowControl.DestinationLimit ownMemoryLimit(String destination) {
+        return settings.memoryLimit(destination);
+    }
+
+    /** The memory limit in force for a queue or topic: the operator's, else the configured one. */
+    public FlowControl.DestinationLimit memoryLimit(String destination) {
+        return memory.limitOf(destination);
+    }
+
     /** Opens a connection: the identity sessions share for client ID and {@code noLocal}. */
     public EngineConnection connect() {
         return new EngineConnection(this);

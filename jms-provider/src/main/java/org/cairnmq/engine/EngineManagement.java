@@ -13,6 +13,7 @@ import org.cairnmq.management.BrokerManagement;
 import org.cairnmq.management.DestinationType;
 import org.cairnmq.management.DestinationView;
 import org.cairnmq.management.ManagementException;
+import org.cairnmq.management.MemoryLimitView;
 import org.cairnmq.management.MessagePage;
 import org.cairnmq.management.MessageQuery;
 import org.cairnmq.management.MessageView;
@@ -111,6 +112,49 @@ final class EngineManagement implements BrokerManagement {
         } catch (BrokerException e) {
             throw translate(e);
         }
+    }
+
+    @Override
+    public MemoryLimitView memoryLimit(DestinationType type, String name) {
+        DestinationView view = destination(type, name);
+        FlowControl.DestinationLimit limit = broker.memoryLimit(name);
+        return new MemoryLimitView(limit.limitBytes(), limit.policy().name(), broker.ownMemoryLimit(name) != null,
+                view.memoryBytes());
+    }
+
+    @Override
+    public void setMemoryLimit(DestinationType type, String name, long limitBytes, String policy) {
+        destination(type, name);
+        if (limitBytes < 1) {
+            throw new ManagementException(ManagementException.Kind.INVALID,
+                    "A memory limit is a whole number of bytes, at least 1: " + limitBytes);
+        }
+        FlowControl.OverflowPolicy overflow = overflowPolicy(policy);
+        changeMemoryLimit(name, new FlowControl.DestinationLimit(limitBytes, overflow));
+    }
+
+    @Override
+    public void clearMemoryLimit(DestinationType type, String name) {
+        destination(type, name);
+        changeMemoryLimit(name, null);
+    }
+
+    private void changeMemoryLimit(String name, FlowControl.DestinationLimit limit) {
+        try {
+            broker.setMemoryLimit(name, limit);
+        } catch (BrokerException e) {
+            throw translate(e);
+        }
+    }
+
+    private static FlowControl.OverflowPolicy overflowPolicy(String policy) {
+        for (FlowControl.OverflowPolicy known : FlowControl.OverflowPolicy.values()) {
+            if (known.name().equals(policy)) {
+                return known;
+            }
+        }
+        throw new ManagementException(ManagementException.Kind.INVALID,
+                "The overflow policy is BLOCK or FAIL, not " + (policy == null ? "missing" : "'" + policy + "'"));
     }
 
     @Override
@@ -271,7 +315,7 @@ final class EngineManagement implements BrokerManagement {
         return new DestinationView(DestinationType.QUEUE, name, q.depth(), q.inMemory(), s.inFlight.get(),
                 s.scheduled.get(), q.consumers(), 0, s.enqueued.get(), s.acknowledged.get(), s.expired.get(),
                 s.deadLettered.get(), q.oldestAgeMillis(broker.now()), destinations.isTemporary(name),
-                broker.memory().bytesUsedBy(q.memory));
+                broker.memory().bytesUsedBy(q.memory), broker.memoryLimit(name).limitBytes());
     }
 
     private DestinationView topicView(String name, TopicDestination topic) {
@@ -304,7 +348,7 @@ final class EngineManagement implements BrokerManagement {
         }
         return new DestinationView(DestinationType.TOPIC, name, depth, inMemory, inFlight, scheduled, consumers,
                 subscriptions.size(), enqueued, acknowledged, expired, deadLettered, oldest,
-                destinations.isTemporary(name), memoryBytes);
+                destinations.isTemporary(name), memoryBytes, broker.memoryLimit(name).limitBytes());
     }
 
     static ManagementException translate(BrokerException e) {

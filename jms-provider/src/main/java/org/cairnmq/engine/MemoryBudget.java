@@ -24,6 +24,8 @@ final class MemoryBudget {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition freed = lock.newCondition();
     // Guarded by lock.
+    private Map<String, FlowControl.DestinationLimit> operatorLimits = Map.of();
+    private int operatorLimitsVersion;
     private long used;
     private int blocked;
     private boolean brokerReported;
@@ -32,7 +34,10 @@ final class MemoryBudget {
     /** What one queue or subscription holds against its limit; every field guarded by the budget's lock. */
     static final class Usage {
         private long used;
-        private FlowControl.DestinationLimit limit; // resolved on first use: the name never changes
+        // Resolved on first use, again after operators changed their limits: the name never changes.
+        private FlowControl.DestinationLimit limit;
+        private int limitVersion;
+        private String destination;
         private String name;
         private boolean reported;
     }
@@ -193,6 +198,7 @@ final class MemoryBudget {
     private String shortOf(Map<Usage, Long> needs, long total, List<String> notices) {
         for (Map.Entry<Usage, Long> need : needs.entrySet()) {
             Usage usage = need.getKey();
+            refreshLimit(usage); // a blocked send sees a limit an operator raised while it waited
             long limit = usage.limit.limitBytes();
             if (usage.used + need.getValue() > limit) {
                 if (notices != null && !usage.reported) {
@@ -230,7 +236,47 @@ final class MemoryBudget {
     private void resolve(Usage usage, String label, String destination) {
         if (usage.limit == null) {
             usage.name = label;
-            usage.limit = settings.limitOf(destination);
+            usage.destination = destination;
+        }
+        refreshLimit(usage);
+    }
+
+    /** Lock held. Resolves the usage's limit again when operators changed theirs since. */
+    private void refreshLimit(Usage usage) {
+        if (usage.limit == null || usage.limitVersion != operatorLimitsVersion) {
+            usage.limit = limitOf(usage.destination);
+            usage.limitVersion = operatorLimitsVersion;
+        }
+    }
+
+    /**
+     * The limit in force for a destination: the one an operator set on it, else what {@link FlowControl}
+     * gives it (its own, its prefix's, or the default).
+     */
+    FlowControl.DestinationLimit limitOf(String destination) {
+        lock.lock();
+        try {
+            FlowControl.DestinationLimit own = operatorLimits.get(destination);
+            return own != null ? own : settings.limitOf(destination);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Replaces the limits operators set, by exact destination name. Takes effect with the next send to each
+     * destination; sends waiting for room look again, as a higher limit may let them in.
+     */
+    void setOperatorLimits(Map<String, FlowControl.DestinationLimit> limits) {
+        lock.lock();
+        try {
+            if (!operatorLimits.equals(limits)) {
+                operatorLimits = Map.copyOf(limits);
+                operatorLimitsVersion++;
+                freed.signalAll();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -15,12 +15,13 @@ import java.util.logging.Logger;
 import org.cairnmq.store.DestinationSettings;
 import org.cairnmq.store.DestinationSettingsStore;
 import org.cairnmq.store.StoreException;
+import org.cairnmq.store.StoredMemoryLimit;
 import org.cairnmq.store.StoredDestination;
 import org.cairnmq.store.StoredPolicy;
 
 /**
  * What operators set on destinations: the queues and topics they created and the destinations' own
- * delivery policies. Each change is written to the store first and takes effect in memory only once it
+ * delivery policies and memory limits (handed to the {@link MemoryBudget} as they change). Each change is written to the store first and takes effect in memory only once it
  * committed, so a store failure leaves nothing half-applied. Restored at start; read again periodically to
  * take in what other broker instances sharing the store changed. Without a settings store (a store that
  * keeps none), the settings live in memory only.
@@ -31,6 +32,7 @@ final class OperatorSettings {
     private final Broker broker;
     private final DestinationSettingsStore store; // null: memory only
     private final ConcurrentMap<String, DeliveryPolicy> policies = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, FlowControl.DestinationLimit> memoryLimits = new ConcurrentHashMap<>();
     // Destinations recorded in the store at the last read or write: one that leaves it was deleted elsewhere.
     private final Set<StoredDestination> recorded = new HashSet<>();
     // Store write and memory update happen under it together, so a re-read never undoes a newer change.
@@ -73,6 +75,35 @@ final class OperatorSettings {
         }
     }
 
+    /** The destination's own memory limit; {@code null} when it has none. */
+    FlowControl.DestinationLimit memoryLimit(String destination) {
+        return memoryLimits.get(destination);
+    }
+
+    /**
+     * Sets or ({@code null}) removes a destination's own memory limit: in the store, then in memory and in
+     * the broker's memory budget.
+     *
+     * @throws BrokerException {@code RESOURCE} when the store failed; nothing changed
+     */
+    void setMemoryLimit(String destination, FlowControl.DestinationLimit limit) {
+        synchronized (lock) {
+            write(() -> {
+                if (limit == null) {
+                    store.deleteMemoryLimit(destination);
+                } else {
+                    store.saveMemoryLimit(new StoredMemoryLimit(destination, limit.limitBytes(), limit.policy().name()));
+                }
+            });
+            if (limit == null) {
+                memoryLimits.remove(destination);
+            } else {
+                memoryLimits.put(destination, limit);
+            }
+            broker.memory().setOperatorLimits(memoryLimits);
+        }
+    }
+
     /** Records a destination an operator created, then makes it in memory. */
     void created(StoredDestination destination, Runnable inMemory) {
         synchronized (lock) {
@@ -92,6 +123,8 @@ final class OperatorSettings {
             recorded.remove(destination);
             if (withPolicy) {
                 policies.remove(destination.name());
+                memoryLimits.remove(destination.name());
+                broker.memory().setOperatorLimits(memoryLimits);
             }
             inMemory.run();
         }
@@ -119,7 +152,7 @@ final class OperatorSettings {
             // Outside the lock: forgetting a topic takes the broker's subscription lock, which is taken first.
             gone.forEach(d -> broker.forgetIfUnused(d.topic(), d.name()));
         } catch (RuntimeException e) {
-            LOG.warning("CAIRN-SETTINGS-002 Could not read the stored destinations and policies again; "
+            LOG.warning("CAIRN-SETTINGS-002 Could not read the stored destinations, policies and memory limits again; "
                     + "keeping those known: " + e.getMessage());
         }
     }
@@ -169,6 +202,19 @@ final class OperatorSettings {
         }
         policies.keySet().retainAll(read.keySet());
         policies.putAll(read);
+        Map<String, FlowControl.DestinationLimit> limits = new HashMap<>();
+        for (StoredMemoryLimit stored : settings.memoryLimits()) {
+            try {
+                limits.put(stored.destination(), new FlowControl.DestinationLimit(stored.limitBytes(),
+                        FlowControl.OverflowPolicy.valueOf(stored.overflowPolicy())));
+            } catch (IllegalArgumentException e) {
+                LOG.warning("CAIRN-SETTINGS-001 Ignoring the stored memory limit of " + stored.destination()
+                        + ", which the broker refuses: " + e.getMessage());
+            }
+        }
+        memoryLimits.keySet().retainAll(limits.keySet());
+        memoryLimits.putAll(limits);
+        broker.memory().setOperatorLimits(memoryLimits);
         return gone;
     }
 

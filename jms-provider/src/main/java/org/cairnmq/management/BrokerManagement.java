@@ -52,6 +52,36 @@ public interface BrokerManagement {
      */
     void setDeliveryPolicy(DestinationType type, String name, DeliveryPolicy policy);
 
+    /**
+     * The flow-control memory limit in force for a queue or topic, whether it is the destination's own, and
+     * the memory in use; {@code NOT_FOUND} if there is no such destination.
+     */
+    MemoryLimitView memoryLimit(DestinationType type, String name);
+
+    /**
+     * Sets a destination's own memory limit for messages that cannot page (for a topic, the limit of each of
+     * its subscriptions), kept in the store for restarts and for every broker sharing the database (each
+     * takes it in at its next re-read of the settings). It wins over the broker's configured limits for
+     * that name and takes effect with the next send; messages already held stay. A queue and a topic of one
+     * name share it. Blocks until the store has committed it.
+     *
+     * @param limitBytes at least 1
+     * @param policy     {@code "BLOCK"} or {@code "FAIL"}
+     * @throws ManagementException {@code NOT_FOUND} if there is no such destination, {@code INVALID} for a
+     *                             limit below 1 byte or another policy (then nothing changed), {@code FAILED}
+     *                             when the store failed (then the limit in force did not change)
+     */
+    void setMemoryLimit(DestinationType type, String name, long limitBytes, String policy);
+
+    /**
+     * Removes a destination's own memory limit: the broker's configured limit applies to it again. Removing
+     * a limit it does not have changes nothing. Stored and shared like {@link #setMemoryLimit}.
+     *
+     * @throws ManagementException {@code NOT_FOUND} if there is no such destination, {@code FAILED} when the
+     *                             store failed (then the limit in force did not change)
+     */
+    void clearMemoryLimit(DestinationType type, String name);
+
     /** Every attached consumer, sorted by destination, for finding one that is stuck or slow. */
     List<ConsumerView> consumers();
 

@@ -19,6 +19,8 @@ package org.cairnmq.management;
  * @param temporary         whether it is a temporary destination of one connection
  * @param memoryBytes       the estimated bytes its messages that cannot page hold against its flow-control
  *                          limit (for a topic, its subscriptions and its uncommitted sends together)
+ * @param memoryLimitBytes  that limit (for a topic, the limit of each subscription), the operator's own or the
+ *                          configured one ({@link BrokerManagement#memoryLimit})
  */
 public record DestinationView(
         DestinationType type,
@@ -35,5 +37,6 @@ public record DestinationView(
         long deadLettered,
         long oldestMessageAgeMillis,
         boolean temporary,
-        long memoryBytes) {
+        long memoryBytes,
+        long memoryLimitBytes) {
 }

@@ -9,10 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.InvalidDestinationRuntimeException;
 import jakarta.jms.JMSContext;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ResourceAllocationException;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
@@ -23,17 +26,19 @@ import org.cairnmq.engine.BrokerException;
 import org.cairnmq.destination.DeliveryPolicy;
 import org.cairnmq.engine.DestinationAddress;
 import org.cairnmq.engine.EngineSession;
+import org.cairnmq.engine.FlowControl;
 import org.cairnmq.management.BrokerManagement;
 import org.cairnmq.management.DestinationType;
 import org.cairnmq.management.DestinationView;
 import org.cairnmq.management.ManagementException;
+import org.cairnmq.management.MemoryLimitView;
 import org.cairnmq.management.MessageQuery;
 import org.cairnmq.testing.FaultyDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What operators set (destinations created empty, delivery policies) survives a restart, is shared by the
+ * What operators set (destinations created empty, delivery policies, memory limits) survives a restart, is shared by the
  * brokers on one database, and is refused where it enters when the store could not keep it or it could not
  * work. Run on each database through a subclass.
  */
@@ -157,8 +162,52 @@ public abstract class OperatorStateTest {
         awaitTrue(() -> DeliveryPolicy.DEFAULT.equals(onB.deliveryPolicy(DestinationType.QUEUE, "orders")),
                 "node b sees the policy reset");
 
+        onB.setMemoryLimit(DestinationType.QUEUE, "orders", 4_096, "FAIL");
+        MemoryLimitView limited = new MemoryLimitView(4_096, "FAIL", true, 0);
+        awaitTrue(() -> limited.equals(onA.memoryLimit(DestinationType.QUEUE, "orders")),
+                "node a takes in node b's memory limit");
+        onA.clearMemoryLimit(DestinationType.QUEUE, "orders");
+        awaitTrue(() -> !onB.memoryLimit(DestinationType.QUEUE, "orders").own(), "node b sees the limit cleared");
+
         onA.deleteDestination(DestinationType.TOPIC, "news");
         awaitTrue(() -> !has(onB, DestinationType.TOPIC, "news"), "node b forgets the topic node a deleted");
+    }
+
+    @Test
+    void memoryLimitsComeBackAfterARestartAndClearedStayCleared() throws Exception {
+        String url = newDatabase();
+        EmbeddedBroker first = start(url, "one");
+        first.broker().management().createDestination(DestinationType.QUEUE, "orders");
+        first.broker().management().setMemoryLimit(DestinationType.QUEUE, "orders", 4_096, "FAIL");
+        stop(first);
+
+        EmbeddedBroker restarted = start(url, "one");
+        BrokerManagement management = restarted.broker().management();
+        assertEquals(new MemoryLimitView(4_096, "FAIL", true, 0),
+                management.memoryLimit(DestinationType.QUEUE, "orders"));
+        try (Connection connection = restarted.connectionFactory().createConnection()) {
+            Session session = connection.createSession();
+            MessageProducer producer = session.createProducer(session.createQueue("orders"));
+            producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            int accepted = 0;
+            try {
+                for (; accepted < 100; accepted++) {
+                    producer.send(session.createTextMessage("x".repeat(1_000)));
+                }
+            } catch (ResourceAllocationException refused) {
+                assertTrue(accepted >= 1 && accepted < 4, "refused at the restored 4 KB: " + accepted);
+            }
+            assertTrue(accepted < 100, "the restored limit applies");
+        }
+
+        management.clearMemoryLimit(DestinationType.QUEUE, "orders");
+        MemoryLimitView cleared = management.memoryLimit(DestinationType.QUEUE, "orders");
+        assertFalse(cleared.own());
+        assertEquals(FlowControl.defaults().limitOf("orders").limitBytes(), cleared.limitBytes());
+        assertEquals("BLOCK", cleared.policy());
+        stop(restarted);
+        assertFalse(start(url, "one").broker().management().memoryLimit(DestinationType.QUEUE, "orders").own(),
+                "the cleared limit stays cleared");
     }
 
     @Test
@@ -291,10 +340,12 @@ public abstract class OperatorStateTest {
         BrokerManagement management = broker.broker().management();
         management.createDestination(DestinationType.QUEUE, "orders");
         management.setDeliveryPolicy(DestinationType.QUEUE, "orders", ONE_ATTEMPT);
+        management.setMemoryLimit(DestinationType.QUEUE, "orders", 4_096, "FAIL");
+        MemoryLimitView limit = management.memoryLimit(DestinationType.QUEUE, "orders");
 
         // Writes to the settings tables fail; reading them still works.
-        database.failStatements(sql -> (sql.contains("cairn_destination") || sql.contains("cairn_delivery_policy"))
-                && !sql.startsWith("select"), Integer.MAX_VALUE);
+        database.failStatements(sql -> (sql.contains("cairn_destination") || sql.contains("cairn_delivery_policy")
+                || sql.contains("cairn_memory_limit")) && !sql.startsWith("select"), Integer.MAX_VALUE);
         assertFailed(() -> management.createDestination(DestinationType.QUEUE, "new-queue"));
         assertFalse(has(management, DestinationType.QUEUE, "new-queue"), "not created in memory either");
         assertFailed(() -> management.createDestination(DestinationType.TOPIC, "new-topic"));
@@ -303,6 +354,9 @@ public abstract class OperatorStateTest {
         assertEquals(ONE_ATTEMPT, management.deliveryPolicy(DestinationType.QUEUE, "orders"));
         assertFailed(() -> management.setDeliveryPolicy(DestinationType.QUEUE, "orders", null));
         assertEquals(ONE_ATTEMPT, management.deliveryPolicy(DestinationType.QUEUE, "orders"));
+        assertFailed(() -> management.setMemoryLimit(DestinationType.QUEUE, "orders", 1_000_000, "BLOCK"));
+        assertFailed(() -> management.clearMemoryLimit(DestinationType.QUEUE, "orders"));
+        assertEquals(limit, management.memoryLimit(DestinationType.QUEUE, "orders"));
         assertFailed(() -> management.deleteDestination(DestinationType.QUEUE, "orders"));
         assertTrue(has(management, DestinationType.QUEUE, "orders"), "not deleted in memory either");
 
@@ -314,6 +368,7 @@ public abstract class OperatorStateTest {
         pool.close();
         BrokerManagement restarted = start(url, "one").broker().management();
         assertEquals(ONE_ATTEMPT, restarted.deliveryPolicy(DestinationType.QUEUE, "orders"));
+        assertEquals(limit, restarted.memoryLimit(DestinationType.QUEUE, "orders"));
         assertFalse(has(restarted, DestinationType.QUEUE, "new-queue"));
         assertFalse(has(restarted, DestinationType.TOPIC, "new-topic"));
     }

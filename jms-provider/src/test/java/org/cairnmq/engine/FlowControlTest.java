@@ -27,6 +27,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.cairnmq.embedded.EmbeddedBroker;
+import org.cairnmq.management.BrokerManagement;
+import org.cairnmq.management.DestinationType;
+import org.cairnmq.management.ManagementException;
+import org.cairnmq.management.MemoryLimitView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -145,15 +149,7 @@ class FlowControlTest {
 
         CountDownLatch sent = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread blocked = new Thread(() -> {
-            try (Session own = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-                nonPersistent(own, queue).send(message(own, capacity));
-                sent.countDown();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
-        blocked.start();
+        Thread blocked = sendOnItsOwnThread(queue, capacity, sent, failure);
         await("the send waits for room", () -> memory().blockedSends() == 1);
         assertEquals(1, sent.getCount(), "the send has not returned while there is no room");
         assertEquals(capacity, broker.broker().queueDepth("flow.block"));
@@ -522,6 +518,101 @@ class FlowControlTest {
     }
 
     /** Fills a queue with numbered messages (from 0) up to its limit without being refused; returns how many. */
+    @Test
+    void anOperatorsLimitWinsOverTheConfiguredOnesAndClearingItRestoresThem() throws Exception {
+        Session session = start(limits(1_000_000, FlowControl.OverflowPolicy.BLOCK)
+                .withDestination("operated.*", 500_000, FlowControl.OverflowPolicy.BLOCK)
+                .withDestination("operated.queue", 400_000, FlowControl.OverflowPolicy.BLOCK));
+        BrokerManagement management = broker.broker().management();
+        management.createDestination(DestinationType.QUEUE, "operated.queue");
+        assertEquals(new MemoryLimitView(400_000, "BLOCK", false, 0),
+                management.memoryLimit(DestinationType.QUEUE, "operated.queue"), "the configured exact name");
+
+        management.setMemoryLimit(DestinationType.QUEUE, "operated.queue", LIMIT, "FAIL");
+        MessageProducer producer = nonPersistent(session, session.createQueue("operated.queue"));
+        int accepted = sendUntilRefused(session, producer, 0);
+        assertTrue(accepted >= 2 && accepted * 1_000L < LIMIT, "refused at the operator's limit: " + accepted);
+        MemoryLimitView own = management.memoryLimit(DestinationType.QUEUE, "operated.queue");
+        assertEquals(LIMIT, own.limitBytes());
+        assertEquals("FAIL", own.policy());
+        assertTrue(own.own());
+        assertEquals(broker.broker().memoryInUse(), own.memoryBytes());
+        assertTrue(own.memoryBytes() > 0 && own.memoryBytes() <= LIMIT, "held: " + own.memoryBytes());
+        assertEquals(LIMIT, management.destination(DestinationType.QUEUE, "operated.queue").memoryLimitBytes());
+        management.createDestination(DestinationType.QUEUE, "operated.other");
+        assertEquals(500_000, management.memoryLimit(DestinationType.QUEUE, "operated.other").limitBytes(),
+                "an exact name only: its prefix's other destinations keep theirs");
+
+        management.clearMemoryLimit(DestinationType.QUEUE, "operated.queue");
+        assertEquals(new MemoryLimitView(400_000, "BLOCK", false, own.memoryBytes()),
+                management.memoryLimit(DestinationType.QUEUE, "operated.queue"));
+        for (int n = accepted; n < 3 * accepted; n++) {
+            producer.send(message(session, n)); // the configured 400 KB hold them all
+        }
+        assertEquals(3L * accepted, broker.broker().queueDepth("operated.queue"));
+    }
+
+    @Test
+    void aLimitAnOperatorRaisesLetsInASendThatWaitsForRoom() throws Exception {
+        Session session = start(limits(1_000_000, FlowControl.OverflowPolicy.BLOCK).withBlockMillis(60_000));
+        BrokerManagement management = broker.broker().management();
+        management.createDestination(DestinationType.QUEUE, "raised");
+        management.setMemoryLimit(DestinationType.QUEUE, "raised", LIMIT, "BLOCK");
+        Queue queue = session.createQueue("raised");
+        int capacity = fill(session, nonPersistent(session, queue));
+
+        CountDownLatch sent = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread blocked = sendOnItsOwnThread(queue, capacity, sent, failure);
+        await("the send waits for room", () -> memory().blockedSends() == 1);
+
+        management.setMemoryLimit(DestinationType.QUEUE, "raised", 10 * LIMIT, "BLOCK");
+        assertTrue(sent.await(WAIT_MILLIS, TimeUnit.MILLISECONDS), "the higher limit let it through");
+        blocked.join(WAIT_MILLIS);
+        assertNull(failure.get());
+        assertEquals(capacity + 1L, broker.broker().queueDepth("raised"));
+    }
+
+    @Test
+    void limitsAndPoliciesThatCannotWorkAreRefusedAndChangeNothing() throws Exception {
+        start(limits(1_000_000, FlowControl.OverflowPolicy.BLOCK));
+        BrokerManagement management = broker.broker().management();
+        management.createDestination(DestinationType.TOPIC, "guarded");
+        management.setMemoryLimit(DestinationType.TOPIC, "guarded", 8_192, "FAIL");
+        MemoryLimitView before = management.memoryLimit(DestinationType.TOPIC, "guarded");
+
+        for (long bad : new long[] {0, -1, Long.MIN_VALUE}) {
+            assertInvalid(() -> management.setMemoryLimit(DestinationType.TOPIC, "guarded", bad, "FAIL"), "at least 1");
+        }
+        for (String bad : new String[] {null, "", "fail", "DROP", " BLOCK"}) {
+            assertInvalid(() -> management.setMemoryLimit(DestinationType.TOPIC, "guarded", 4_096, bad), "BLOCK or FAIL");
+        }
+        assertEquals(before, management.memoryLimit(DestinationType.TOPIC, "guarded"));
+        ManagementException missing = assertThrows(ManagementException.class,
+                () -> management.setMemoryLimit(DestinationType.QUEUE, "guarded", 4_096, "FAIL"));
+        assertEquals(ManagementException.Kind.NOT_FOUND, missing.kind(), "no queue of that name");
+    }
+
+    private static void assertInvalid(Runnable call, String explained) {
+        ManagementException refused = assertThrows(ManagementException.class, call::run);
+        assertEquals(ManagementException.Kind.INVALID, refused.kind());
+        assertTrue(refused.getMessage().contains(explained), refused.getMessage());
+    }
+
+    /** Sends message {@code n} from a thread and session of its own: counts {@code sent} down, or keeps the failure. */
+    private Thread sendOnItsOwnThread(Queue queue, int n, CountDownLatch sent, AtomicReference<Throwable> failure) {
+        Thread sender = new Thread(() -> {
+            try (Session own = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                nonPersistent(own, queue).send(message(own, n));
+                sent.countDown();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        sender.start();
+        return sender;
+    }
+
     private int fill(Session session, MessageProducer producer) throws JMSException {
         producer.send(message(session, 0));
         long each = broker.broker().memoryInUse();

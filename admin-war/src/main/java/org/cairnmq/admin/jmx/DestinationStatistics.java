@@ -27,7 +27,7 @@ final class DestinationStatistics implements DestinationStatisticsMBean {
             if (e.kind() != ManagementException.Kind.NOT_FOUND) {
                 throw e;
             }
-            return new DestinationView(key.type(), key.name(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, false, 0);
+            return new DestinationView(key.type(), key.name(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, false, 0, 0);
         }
     }
 

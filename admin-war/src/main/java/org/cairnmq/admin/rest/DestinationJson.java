@@ -6,11 +6,12 @@ import org.cairnmq.management.DestinationView;
 
 /**
  * A destination in the API: the broker's statistics ({@code dequeued} is what the broker calls
- * acknowledged: consumed for good) and the rates of the latest sampling interval.
+ * acknowledged: consumed for good) and the rates of the latest sampling interval. {@code memoryLimitBytes}
+ * is the flow-control limit in force ({@code /memory-limit} says whose it is).
  */
 public record DestinationJson(String type, String name, long depth, long inMemory, long inFlight, long scheduled,
         int consumers, int subscriptions, long enqueued, long dequeued, long expired, long deadLettered,
-        long oldestMessageAgeMillis, boolean temporary, long memoryBytes, RatesJson rates) {
+        long oldestMessageAgeMillis, boolean temporary, long memoryBytes, long memoryLimitBytes, RatesJson rates) {
 
     /** Messages per second over the latest sampling interval (0 until two readings exist). */
     public record RatesJson(double enqueuedPerSecond, double dequeuedPerSecond, double expiredPerSecond,
@@ -26,6 +27,7 @@ public record DestinationJson(String type, String name, long depth, long inMemor
     static DestinationJson of(DestinationView v, RatesJson rates) {
         return new DestinationJson(DestinationKey.typeName(v.type()), v.name(), v.depth(), v.inMemory(), v.inFlight(),
                 v.scheduled(), v.consumers(), v.subscriptions(), v.enqueued(), v.acknowledged(), v.expired(),
-                v.deadLettered(), v.oldestMessageAgeMillis(), v.temporary(), v.memoryBytes(), rates);
+                v.deadLettered(), v.oldestMessageAgeMillis(), v.temporary(), v.memoryBytes(), v.memoryLimitBytes(),
+                rates);
     }
 }

@@ -27,7 +27,7 @@ import org.cairnmq.admin.stats.StatisticsSampler;
 import org.cairnmq.management.DestinationType;
 import org.cairnmq.management.DestinationView;
 
-/** Destinations: list with statistics and rates, create, delete, their policy, history, test sends. */
+/** Destinations: list with statistics and rates, create, delete, their policy and memory limit, history, test sends. */
 @Path("destinations")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -94,6 +94,36 @@ public class DestinationsResource {
     }
 
     @GET
+    @Path("{type}/{name}/memory-limit")
+    public MemoryLimitJson memoryLimit(@PathParam("type") String type, @PathParam("name") String name) {
+        return MemoryLimitJson.of(broker.management().memoryLimit(DestinationKey.parseType(type), name));
+    }
+
+    /**
+     * Sets the destination's own memory limit, {@code {"limitBytes": 65536, "policy": "BLOCK" or "FAIL"}}:
+     * both required, no other field; 400 for anything else.
+     */
+    @PUT
+    @Path("{type}/{name}/memory-limit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MemoryLimitJson setMemoryLimit(@PathParam("type") String type, @PathParam("name") String name,
+            JsonObject body) {
+        MemoryLimitRequest limit = MemoryLimitRequest.of(body);
+        DestinationType kind = DestinationKey.parseType(type);
+        broker.management().setMemoryLimit(kind, name, limit.limitBytes(), limit.policy());
+        return MemoryLimitJson.of(broker.management().memoryLimit(kind, name));
+    }
+
+    /** Back to the limit the server's configuration gives the destination. */
+    @DELETE
+    @Path("{type}/{name}/memory-limit")
+    public MemoryLimitJson clearMemoryLimit(@PathParam("type") String type, @PathParam("name") String name) {
+        DestinationType kind = DestinationKey.parseType(type);
+        broker.management().clearMemoryLimit(kind, name);
+        return MemoryLimitJson.of(broker.management().memoryLimit(kind, name));
+    }
+
+    @GET
     @Path("{type}/{name}/history")
     public HistoryJson history(@PathParam("type") String type, @PathParam("name") String name) {
         DestinationKey key = new DestinationKey(DestinationKey.parseType(type), name);
@@ -109,25 +139,13 @@ public class DestinationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response send(@PathParam("type") String type, @PathParam("name") String name, JsonObject request) {
         Requests.required(request, "A body {\"text\": ...}");
-        String text = field(request, "text", JsonValue.ValueType.STRING) ? request.getString("text") : null;
-        boolean persistent = !field(request, "persistent", JsonValue.ValueType.TRUE, JsonValue.ValueType.FALSE)
-                || request.getBoolean("persistent");
-        Map<String, Object> properties = field(request, "properties", JsonValue.ValueType.OBJECT)
+        String text = Requests.field(request, "text", false, JsonValue.ValueType.STRING) ? request.getString("text") : null;
+        boolean persistent = !Requests.field(request, "persistent", false, JsonValue.ValueType.TRUE,
+                JsonValue.ValueType.FALSE) || request.getBoolean("persistent");
+        Map<String, Object> properties = Requests.field(request, "properties", false, JsonValue.ValueType.OBJECT)
                 ? properties(request.getJsonObject("properties")) : Map.of();
         String id = broker.management().send(DestinationKey.parseType(type), name, text, properties, persistent);
         return Response.status(Response.Status.CREATED).entity(Map.of("messageId", id)).build();
-    }
-
-    /** Whether the field is there and not null; {@link IllegalArgumentException} if it has another type. */
-    private static boolean field(JsonObject request, String field, JsonValue.ValueType... types) {
-        JsonValue value = request.get(field);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return false;
-        }
-        if (!List.of(types).contains(value.getValueType())) {
-            throw new IllegalArgumentException("\"" + field + "\" has the wrong type: " + value.getValueType());
-        }
-        return true;
     }
 
     private static Map<String, Object> properties(JsonObject json) {

@@ -13,7 +13,7 @@ class PrometheusTextTest {
 
     private static DestinationView queue(String name, long depth, boolean temporary) {
         return new DestinationView(DestinationType.QUEUE, name, depth, depth, 1, 0, 2, 0, 10, 7, 1, 2, 3_500, temporary,
-                4_096);
+                4_096, 65_536);
     }
 
     @Test

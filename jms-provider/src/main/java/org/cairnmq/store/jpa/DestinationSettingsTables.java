@@ -11,11 +11,13 @@ import javax.sql.DataSource;
 import org.cairnmq.store.DestinationSettings;
 import org.cairnmq.store.DestinationSettingsStore;
 import org.cairnmq.store.StoreException;
+import org.cairnmq.store.StoredMemoryLimit;
 import org.cairnmq.store.StoredDestination;
 import org.cairnmq.store.StoredPolicy;
 
 /**
- * {@link DestinationSettingsStore} on the tables {@code cairn_destination} and {@code cairn_delivery_policy}.
+ * {@link DestinationSettingsStore} on the tables {@code cairn_destination}, {@code cairn_delivery_policy} and
+ * {@code cairn_memory_limit}.
  * Plain JDBC over the store's data source (with its statement timeouts): a handful of small rows, written
  * portably for H2 and PostgreSQL (no MERGE or ON CONFLICT), and safe when two instances write the same row.
  */
@@ -72,30 +74,41 @@ final class DestinationSettingsTables implements DestinationSettingsStore {
                 delete.executeUpdate();
             }
             if (withPolicy) {
-                deletePolicy(c, destination.name());
+                deleteSettingsOf(c, destination.name());
             }
         });
     }
 
     @Override
     public void savePolicy(StoredPolicy policy) {
-        inTransaction("record the policy of " + policy.destination(), c -> {
-            if (updatePolicy(c, policy) > 0) {
-                return;
-            }
+        replaceRow("record the policy of " + policy.destination(), c -> updatePolicy(c, policy), c -> {
             try (PreparedStatement insert = c.prepareStatement("insert into cairn_delivery_policy (destination, "
                     + POLICY_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, policy.destination());
                 bindPolicy(insert, 2, policy);
-                insert.executeUpdate();
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Updates a row, or inserts it when there is none. When another instance inserted it between our update
+     * and our insert, ours is the later write and replaces it: PostgreSQL has aborted the transaction at the
+     * failed insert, so the update runs again in a new one.
+     */
+    private void replaceRow(String what, Statement update, Statement insert) {
+        inTransaction(what, c -> {
+            if (update.run(c) > 0) {
+                return;
+            }
+            try {
+                insert.run(c);
             } catch (SQLException e) {
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw e;
                 }
-                // Another instance inserted it first; ours is the later write and replaces it. PostgreSQL
-                // has aborted the transaction at the failed insert, so the update runs in a new one.
                 c.rollback();
-                updatePolicy(c, policy);
+                update.run(c);
             }
         });
     }
@@ -125,20 +138,51 @@ final class DestinationSettingsTables implements DestinationSettingsStore {
 
     @Override
     public void deletePolicy(String destination) {
-        inTransaction("forget the policy of " + destination, c -> deletePolicy(c, destination));
+        inTransaction("forget the policy of " + destination, c -> deleteByName(c, "cairn_delivery_policy", destination));
     }
 
-    private static void deletePolicy(Connection c, String destination) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("delete from cairn_delivery_policy where destination = ?")) {
+    /** The destination's policy and memory limit: what is kept under its name. */
+    private static void deleteSettingsOf(Connection c, String destination) throws SQLException {
+        deleteByName(c, "cairn_delivery_policy", destination);
+        deleteByName(c, "cairn_memory_limit", destination);
+    }
+
+    private static void deleteByName(Connection c, String table, String destination) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("delete from " + table + " where destination = ?")) {
             delete.setString(1, destination);
             delete.executeUpdate();
         }
     }
 
     @Override
+    public void saveMemoryLimit(StoredMemoryLimit limit) {
+        replaceRow("record the memory limit of " + limit.destination(),
+                c -> writeMemoryLimit(c, "update cairn_memory_limit set limit_bytes = ?, overflow_policy = ? "
+                        + "where destination = ?", limit),
+                c -> writeMemoryLimit(c, "insert into cairn_memory_limit (limit_bytes, overflow_policy, destination) "
+                        + "values (?, ?, ?)", limit));
+    }
+
+    /** Runs an update or insert whose parameters are the limit, the policy and the destination, in that order. */
+    private static int writeMemoryLimit(Connection c, String sql, StoredMemoryLimit limit) throws SQLException {
+        try (PreparedStatement write = c.prepareStatement(sql)) {
+            write.setLong(1, limit.limitBytes());
+            write.setString(2, limit.overflowPolicy());
+            write.setString(3, limit.destination());
+            return write.executeUpdate();
+        }
+    }
+
+    @Override
+    public void deleteMemoryLimit(String destination) {
+        inTransaction("forget the memory limit of " + destination, c -> deleteByName(c, "cairn_memory_limit", destination));
+    }
+
+    @Override
     public DestinationSettings loadSettings() {
         List<StoredDestination> destinations = new ArrayList<>();
         List<StoredPolicy> policies = new ArrayList<>();
+        List<StoredMemoryLimit> memoryLimits = new ArrayList<>();
         inTransaction("read the destination settings", c -> {
             try (PreparedStatement select = c.prepareStatement("select kind, name from cairn_destination order by name, kind");
                  ResultSet rows = select.executeQuery()) {
@@ -154,12 +198,24 @@ final class DestinationSettingsTables implements DestinationSettingsStore {
                             rows.getLong(5), rows.getString(6), rows.getString(7)));
                 }
             }
+            try (PreparedStatement select = c.prepareStatement("select destination, limit_bytes, overflow_policy "
+                    + "from cairn_memory_limit order by destination");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    memoryLimits.add(new StoredMemoryLimit(rows.getString(1), rows.getLong(2), rows.getString(3)));
+                }
+            }
         });
-        return new DestinationSettings(destinations, policies);
+        return new DestinationSettings(destinations, policies, memoryLimits);
     }
 
     private interface Work {
         void run(Connection connection) throws SQLException;
+    }
+
+    /** One statement; returns its row count. */
+    private interface Statement {
+        int run(Connection connection) throws SQLException;
     }
 
     private void inTransaction(String what, Work work) {

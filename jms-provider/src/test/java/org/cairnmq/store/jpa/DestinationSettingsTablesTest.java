@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.cairnmq.store.DestinationSettings;
 import org.cairnmq.store.DestinationSettingsStore;
 import org.cairnmq.store.StoredDestination;
+import org.cairnmq.store.StoredMemoryLimit;
 import org.cairnmq.store.StoredPolicy;
 import org.cairnmq.testing.PooledJpaStore;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +74,30 @@ abstract class DestinationSettingsTablesTest {
 
         settings.savePolicy(SLOW);
         settings.deletePolicy("orders");
-        assertEquals(new DestinationSettings(List.of(), List.of()), settings.loadSettings());
+        assertEquals(new DestinationSettings(List.of(), List.of(), List.of()), settings.loadSettings());
+    }
+
+    @Test
+    void aMemoryLimitIsReplacedKeptApartFromThePolicyAndGoesWithItsDestinationOnlyWhenAsked() throws Exception {
+        DestinationSettingsStore settings = open(newDatabase());
+        settings.saveDestination(new StoredDestination(false, "orders"));
+        settings.saveMemoryLimit(new StoredMemoryLimit("orders", 4_096, "FAIL"));
+        settings.saveMemoryLimit(new StoredMemoryLimit("orders", Long.MAX_VALUE, "BLOCK"));
+        assertEquals(List.of(new StoredMemoryLimit("orders", Long.MAX_VALUE, "BLOCK")),
+                settings.loadSettings().memoryLimits());
+        assertEquals(List.of(), settings.loadSettings().policies(), "a limit needs no policy");
+
+        settings.savePolicy(SLOW);
+        settings.deletePolicy("orders");
+        assertEquals(1, settings.loadSettings().memoryLimits().size(), "resetting the policy keeps the limit");
+        settings.deleteMemoryLimit("orders");
+        assertEquals(List.of(), settings.loadSettings().memoryLimits());
+
+        settings.saveMemoryLimit(new StoredMemoryLimit("orders", 8_192, "FAIL"));
+        settings.deleteDestination(new StoredDestination(false, "orders"), false);
+        assertEquals(1, settings.loadSettings().memoryLimits().size(), "kept for a topic of the same name");
+        settings.deleteDestination(new StoredDestination(false, "orders"), true);
+        assertEquals(new DestinationSettings(List.of(), List.of(), List.of()), settings.loadSettings());
     }
 
     @Test
