@@ -12,15 +12,14 @@ import java.util.logging.Logger;
 /**
  * Whether the store is answering. The first failure of an outage is told to every connection that listens
  * (once per outage, on the delivery threads, never on the failing caller's thread); the outage ends at the
- * next store call that succeeds. During an outage one call at a time tries the store (a trial); the others
- * wait, for a bound, for it or the broker's probe to find the store answering, rather than each waiting out
- * its own pool or statement timeout.
+ * next store call that succeeds (the broker's probe, every {@link Broker#STORE_RETRY_MILLIS}). During an
+ * outage, calls wait, for a bound, for the store to answer again, rather than each trying it and waiting out
+ * its own pool timeout or adding its own failure to the log.
  */
 final class StoreHealth {
     private static final Logger LOG = Logger.getLogger(StoreHealth.class.getName());
     private final Executor notifier;
     private final AtomicBoolean down = new AtomicBoolean();
-    private final AtomicBoolean trial = new AtomicBoolean();
     // The failure that started the outage under way: the cause of the calls that fail at once.
     private volatile BrokerException outage;
     // Notified when an outage ends: the calls waiting for the store.
@@ -71,19 +70,6 @@ final class StoreHealth {
     }
 
     /**
-     * During an outage, lets one call at a time try the store; it must {@link #endTrial()} when done.
-     *
-     * @return whether the caller may try; {@code false} while another call tries
-     */
-    boolean startTrial() {
-        return trial.compareAndSet(false, true);
-    }
-
-    void endTrial() {
-        trial.set(false);
-    }
-
-    /**
      * During an outage, waits until the store answers again, for at most {@code timeoutMillis}; an
      * interrupt ends the wait (the interrupt is kept).
      *
@@ -108,7 +94,7 @@ final class StoreHealth {
         }
     }
 
-    /** What a call meets while the store stays down and another call tries it. */
+    /** What a call meets when the store stays down while it waits. */
     BrokerException unavailable() {
         BrokerException cause = outage;
         return new BrokerException(BrokerException.Kind.RESOURCE, "The store is unavailable (CAIRN-ENGINE-030"

@@ -64,21 +64,14 @@ final class StoreRecovery {
 
     /**
      * A store call; its failure becomes the engine's error and starts an outage (see {@link StoreHealth}).
-     * While the store is known to be down, one call at a time tries it; the others wait up to
-     * {@link #OUTAGE_WAIT_MILLIS} for it to answer, then fail without having reached it.
+     * While the store is known to be down, the call waits up to {@link #OUTAGE_WAIT_MILLIS} for the probe to
+     * find it answering, then fails without having tried it.
      */
     <T> T call(Supplier<T> call) {
-        boolean trial = health.isDown() && health.startTrial();
-        if (!trial && health.isDown() && !health.awaitAnswering(outageWaitMillis)) {
+        if (health.isDown() && !health.awaitAnswering(outageWaitMillis)) {
             throw health.unavailable();
         }
-        try {
-            return attempt(call);
-        } finally {
-            if (trial) {
-                health.endTrial();
-            }
-        }
+        return attempt(call);
     }
 
     private <T> T attempt(Supplier<T> call) {

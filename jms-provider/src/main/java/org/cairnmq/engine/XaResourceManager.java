@@ -90,14 +90,7 @@ final class XaResourceManager {
         List<QueuedMessage> undo = null;
         synchronized (this) {
             branch = branch(xid);
-            checkNotAssociated(branch);
-            if (branch.state == State.ROLLBACK_ONLY) {
-                undo = discard(branch);
-            } else if (branch.state != State.IDLE) {
-                throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state + ", not ended");
-            } else {
-                branch.state = State.PREPARING;
-            }
+            undo = begin(branch, State.PREPARING);
         }
         if (undo != null) {
             broker.redeliver(undo);
@@ -170,6 +163,24 @@ final class XaResourceManager {
         return error(XAException.XA_RBCOMMFAIL, "Prepare failed and rolled back: " + failure.getMessage());
     }
 
+    /**
+     * Moves an ended branch into {@code next} (prepare, one-phase commit). Monitor held.
+     *
+     * @return the branch's messages to redeliver when it was marked rollback-only (it is discarded), else
+     *         {@code null}
+     */
+    private List<QueuedMessage> begin(XaBranch branch, State next) throws XAException {
+        checkNotAssociated(branch);
+        if (branch.state == State.ROLLBACK_ONLY) {
+            return discard(branch);
+        }
+        if (branch.state != State.IDLE) {
+            throw error(XAException.XAER_PROTO, "Branch " + branch.xid + " is " + branch.state + ", not ended");
+        }
+        branch.state = next;
+        return null;
+    }
+
     void commit(StoredXid xid, boolean onePhase) throws XAException {
         if (onePhase) {
             commitOnePhase(xid);
@@ -193,13 +204,8 @@ final class XaResourceManager {
             branch = branch(xid);
             written = takeHazard(branch);
             if (!written) {
-                checkNotAssociated(branch);
-                if (branch.state == State.ROLLBACK_ONLY) {
-                    undo = discard(branch);
-                } else if (branch.state != State.IDLE) {
-                    throw error(XAException.XAER_PROTO, "Branch " + xid + " is " + branch.state + ", not ended");
-                } else {
-                    branch.state = State.COMMITTING;
+                undo = begin(branch, State.COMMITTING);
+                if (undo == null) {
                     branch.cancelTimeout.run(); // its outcome is being decided; the timeout no longer applies
                 }
             }

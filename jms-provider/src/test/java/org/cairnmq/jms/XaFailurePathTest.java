@@ -99,19 +99,24 @@ public abstract class XaFailurePathTest {
     }
 
     private Branch endedBranch(String name, int endFlags) throws JMSException, XAException {
-        String in = "in-" + name;
-        String out = "out-" + name;
-        sendPlain(in, "consumed by " + name);
         XASession session = connection.createXASession();
+        Branch branch = consumingBranch(session, name);
+        session.createProducer(session.createQueue(branch.out)).send(session.createTextMessage("sent by " + name));
+        branch.resource.end(branch.xid, endFlags);
+        return branch;
+    }
+
+    /** A branch, still associated with its session, that has consumed "consumed by {name}" from in-{name}. */
+    private Branch consumingBranch(XASession session, String name) throws JMSException, XAException {
+        String in = "in-" + name;
+        sendPlain(in, "consumed by " + name);
         XAResource resource = session.getXAResource();
         Xid xid = TestXid.of(name);
         resource.start(xid, XAResource.TMNOFLAGS);
         MessageConsumer consumer = session.createConsumer(session.createQueue(in));
         assertNotNull(consumer.receive(WAIT_MILLIS), "the branch's message to consume");
         consumer.close();
-        session.createProducer(session.createQueue(out)).send(session.createTextMessage("sent by " + name));
-        resource.end(xid, endFlags);
-        return new Branch(xid, resource, in, out);
+        return new Branch(xid, resource, in, "out-" + name);
     }
 
     private Branch preparedBranch(String name) throws JMSException, XAException {
@@ -469,20 +474,14 @@ public abstract class XaFailurePathTest {
 
     @Test
     void workEndedAfterItsBranchWasRolledBackIsUndoneToo() throws Exception {
-        sendPlain("in-late-end", "consumed late");
-        XASession session = connection.createXASession();
-        XAResource resource = session.getXAResource();
-        Xid xid = TestXid.of("late-end");
-        resource.start(xid, XAResource.TMNOFLAGS);
-        MessageConsumer consumer = session.createConsumer(session.createQueue("in-late-end"));
-        assertNotNull(consumer.receive(WAIT_MILLIS));
-        consumer.close();
+        Branch branch = consumingBranch(connection.createXASession(), "late-end");
 
-        connection.createXASession().getXAResource().rollback(xid); // the transaction manager gave up on it
-        resource.end(xid, XAResource.TMSUCCESS);
+        connection.createXASession().getXAResource().rollback(branch.xid); // the transaction manager gave up on it
+        branch.resource.end(branch.xid, XAResource.TMSUCCESS);
 
-        assertDeliveredOnce("in-late-end", "consumed late", true);
-        assertEquals(XAException.XAER_NOTA, code(assertThrows(XAException.class, () -> resource.prepare(xid))));
+        assertDeliveredOnce(branch.in, "consumed by late-end", true);
+        assertEquals(XAException.XAER_NOTA, code(assertThrows(XAException.class,
+                () -> branch.resource.prepare(branch.xid))));
     }
 
     @Test
@@ -534,22 +533,15 @@ public abstract class XaFailurePathTest {
 
     @Test
     void onePhaseCommitOfAcknowledgementsOnlyWhoseAnswerWasLostIsReportedCommitted() throws Exception {
-        sendPlain("in-ack-only", "consumed by ack-only");
-        XASession session = connection.createXASession();
-        XAResource resource = session.getXAResource();
-        Xid xid = TestXid.of("ack-only");
-        resource.start(xid, XAResource.TMNOFLAGS);
-        MessageConsumer consumer = session.createConsumer(session.createQueue("in-ack-only"));
-        assertNotNull(consumer.receive(WAIT_MILLIS));
-        consumer.close();
-        resource.end(xid, XAResource.TMSUCCESS);
+        Branch branch = consumingBranch(connection.createXASession(), "ack-only");
+        branch.resource.end(branch.xid, XAResource.TMSUCCESS);
         database.loseCommitAnswers(1);
 
-        resource.commit(xid, true);
+        branch.resource.commit(branch.xid, true);
 
-        assertNothingIn("in-ack-only");
+        assertNothingIn(branch.in);
         restart();
-        assertNothingIn("in-ack-only");
+        assertNothingIn(branch.in);
     }
 
     @Test

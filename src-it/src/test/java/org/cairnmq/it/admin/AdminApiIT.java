@@ -256,6 +256,53 @@ class AdminApiIT {
         assertEquals(10, reset.object().getInt("maxDeliveryAttempts"));
     }
 
+    @Test
+    void memoryLimitIsSetEnforcedValidatedAndCleared() {
+        String queue = createQueue("memory");
+        String path = "/api/destinations/queue/" + queue + "/memory-limit";
+        JsonObject initial = admin.get(path).object();
+        assertFalse(initial.getBoolean("own"), initial.toString());
+        assertEquals(0, initial.getJsonNumber("memoryBytes").longValue());
+        assertTrue(initial.getJsonNumber("limitBytes").longValue() > 0, initial.toString());
+
+        Reply set = admin.put(path, "{\"limitBytes\": 4096, \"policy\": \"FAIL\"}");
+        assertEquals(200, set.status(), set.toString());
+        assertTrue(set.object().getBoolean("own"));
+        assertEquals(4096, destination("queue", queue).getJsonNumber("memoryLimitBytes").longValue());
+
+        // Non-persistent messages cannot page: they fill the limit, and then a send is refused.
+        String big = "{\"text\": \"" + "x".repeat(1500) + "\", \"persistent\": false}";
+        Reply refused = null;
+        for (int i = 0; i < 10 && refused == null; i++) {
+            Reply sent = admin.post("/api/destinations/queue/" + queue + "/messages", big);
+            if (sent.status() != 201) {
+                refused = sent;
+            }
+        }
+        assertNotNull(refused, "a send beyond 4096 bytes is refused");
+        assertError(400, "INVALID", refused);
+        assertTrue(refused.object().getString("message").contains("4096"), refused.toString());
+        long held = admin.get(path).object().getJsonNumber("memoryBytes").longValue();
+        assertTrue(held > 0 && held <= 4096, "held " + held);
+
+        for (String bad : List.of("{\"limitBytes\": 0, \"policy\": \"FAIL\"}",
+                "{\"limitBytes\": 4096, \"policy\": \"DROP\"}", "{\"limitBytes\": \"4096\", \"policy\": \"FAIL\"}",
+                "{\"limitBytes\": 4096}", "{\"limitBytes\": 4096, \"policy\": \"FAIL\", \"extra\": 1}")) {
+            assertError(400, "INVALID", admin.put(path, bad));
+        }
+        assertEquals(4096, admin.get(path).object().getJsonNumber("limitBytes").longValue(), "bad requests change nothing");
+        assertEquals(403, monitor.delete(path).status());
+        assertError(404, "NOT_FOUND", admin.put("/api/destinations/queue/no-such-" + queue + "/memory-limit",
+                "{\"limitBytes\": 4096, \"policy\": \"FAIL\"}"));
+
+        Reply cleared = admin.delete(path);
+        assertEquals(200, cleared.status(), cleared.toString());
+        assertFalse(cleared.object().getBoolean("own"));
+        assertEquals(initial.getJsonNumber("limitBytes"), cleared.object().getJsonNumber("limitBytes"));
+        assertEquals(201, admin.post("/api/destinations/queue/" + queue + "/messages", big).status(),
+                "room again under the configured limit");
+    }
+
     // --- messages -----------------------------------------------------------------------------------------
 
     @Test

@@ -86,6 +86,10 @@ class ConsoleBrowserIT {
         }
         BROWSER.waitFor(ExpectedConditions.textToBe(depth, "7"));
         awaitSampledDepth(queue, 7);
+        // Persistent messages page: the dashboard's memory column says they hold nothing in memory.
+        BROWSER.waitFor(ExpectedConditions.textToBe(
+                By.cssSelector("[data-testid='row-queue-" + queue + "'] [data-testid=memory]"), "0 B"));
+        BROWSER.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=total-memory]")));
 
         // Charts draw once the sampler has two readings.
         awaitCharts();
