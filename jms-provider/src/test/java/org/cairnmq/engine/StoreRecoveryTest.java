@@ -92,6 +92,25 @@ class StoreRecoveryTest {
         assertEquals(List.of("call"), reached);
     }
 
+    @Test
+    void anInterruptEndsTheWaitDuringAnOutageAndIsKept() {
+        StoreRecovery patient = recovery(60_000);
+        startOutage(patient);
+        List<String> reached = new CopyOnWriteArrayList<>();
+        Thread.currentThread().interrupt();
+        try {
+            BrokerException failure = assertThrows(BrokerException.class, () -> patient.call(() -> {
+                reached.add("call");
+                return "not asked";
+            }));
+            assertEquals(BrokerException.Kind.RESOURCE, failure.kind());
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept");
+            assertEquals(List.of(), reached, "nothing was written");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
     private StoreRecovery recovery(long outageWaitMillis) {
         return new StoreRecovery(new ScriptedStore(), scheduler, System::currentTimeMillis, 30_000, outageWaitMillis,
                 Runnable::run, (stored, queue) -> { });
