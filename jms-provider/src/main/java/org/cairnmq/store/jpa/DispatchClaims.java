@@ -12,7 +12,8 @@ import org.cairnmq.store.StoredQueue;
  * Which broker instance dispatches which message: a message row is claimed by the instance that holds it
  * in memory, and an instance's claims hold while its lease in {@code cairn_node} runs. Several instances
  * can share one database: each claims rows no live instance holds, skipping rows another transaction is
- * claiming at the same moment ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL).
+ * claiming at the same moment ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL). Each {@link StoreDialect} says
+ * which claims its database gets.
  */
 class DispatchClaims {
     // A row is free when nobody holds it: the claims of instances whose lease ran out are cleared by
@@ -28,18 +29,6 @@ class DispatchClaims {
 
     DispatchClaims(String rowLock) {
         this.rowLock = rowLock;
-    }
-
-    /** @param database {@code h2} or {@code postgresql} */
-    static DispatchClaims forDatabase(String database, javax.sql.DataSource dataSource) {
-        if ("postgresql".equals(database)) {
-            return new DispatchClaims(" for update skip locked");
-        }
-        // An H2 database only this process can reach keeps page claims in memory (InProcessClaims); one
-        // reachable over TCP (a server, AUTO_SERVER) may have other processes' brokers on it: claims in rows.
-        // No row lock on H2: H2 would lock every row it reads before the page's end, not just the page.
-        InProcessClaims inProcess = InProcessClaims.open(dataSource);
-        return inProcess != null ? inProcess : new DispatchClaims("");
     }
 
     /**

@@ -36,17 +36,18 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     // Rows whose claim failed in a way that may have committed (guarded by the set itself).
     private final java.util.Set<Long> claimsInDoubt = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final IdentifierGenerator messageIds;
-    private final boolean postgresql;
-    private final boolean customPlansEachTransaction;
+    private final StoreDialect dialect;
+    // What each store transaction does first on its connection (null: nothing).
+    private final org.hibernate.jdbc.Work transactionStart;
     private final DestinationSettingsTables settings;
 
-    private JpaMessageStore(EntityManagerFactory entityManagers, DispatchClaims claims, boolean postgresql,
-                            boolean customPlansEachTransaction, DestinationSettingsTables settings) {
+    private JpaMessageStore(EntityManagerFactory entityManagers, DispatchClaims claims, StoreDialect dialect,
+                            org.hibernate.jdbc.Work transactionStart, DestinationSettingsTables settings) {
         this.entityManagers = entityManagers;
         this.settings = settings;
         this.claims = claims;
-        this.postgresql = postgresql;
-        this.customPlansEachTransaction = customPlansEachTransaction;
+        this.dialect = dialect;
+        this.transactionStart = transactionStart;
         // The generator of MessageEntity's ids (the pooled sequence), so that rows written without JPA and
         // rows persisted as entities draw from one allocation.
         this.messageIds = (IdentifierGenerator) entityManagers.unwrap(SessionFactoryImplementor.class)
@@ -68,12 +69,12 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
      *                         fails (whole seconds; zero for no limit)
      */
     public static JpaMessageStore open(DataSource dataSource, java.time.Duration statementTimeout) {
-        String database = SchemaMigration.migrate(dataSource);
-        boolean postgresql = "postgresql".equals(database);
+        StoreDialect dialect = StoreDialect.of(dataSource);
+        SchemaMigration.migrate(dataSource, dialect);
         DataSource bounded = StatementTimeouts.over(dataSource, statementTimeout);
         return new JpaMessageStore(StorePersistenceUnit.entityManagerFactory(bounded),
-                DispatchClaims.forDatabase(database, dataSource), postgresql,
-                postgresql && !CustomPlans.setByEveryConnection(dataSource), new DestinationSettingsTables(bounded));
+                dialect.claims(dataSource), dialect,
+                dialect.eachTransaction(dataSource).orElse(null), new DestinationSettingsTables(bounded));
     }
 
     @Override
@@ -99,11 +100,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
             // Written before, by an attempt that may have committed: the rows already there are not written twice.
             StoreBatch rows = given == null ? batch : withoutRowsPresent(em, batch, ids);
             long[] rowIds = rows.ids() == null ? ids : rows.ids();
-            if (postgresql) {
-                session.doWork(connection -> MessageRowArrays.apply(connection, rows, rowIds, instanceId));
-            } else {
-                session.doWork(connection -> MessageRowStatements.apply(connection, rows, rowIds, instanceId));
-            }
+            session.doWork(connection -> dialect.writeRows(connection, rows, rowIds, instanceId));
         });
         claims.committed(batch, written[0]);
         return written[0];
@@ -436,7 +433,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
 
     /** Whether each store transaction sets PostgreSQL's plan mode itself (see {@link CustomPlans}). */
     boolean setsCustomPlansEachTransaction() {
-        return customPlansEachTransaction;
+        return transactionStart != null;
     }
 
     private void inTransaction(java.util.function.Consumer<EntityManager> work) {
@@ -444,8 +441,8 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
-            if (customPlansEachTransaction) {
-                em.unwrap(org.hibernate.Session.class).doWork(CustomPlans::setForSession);
+            if (transactionStart != null) {
+                em.unwrap(org.hibernate.Session.class).doWork(transactionStart);
             }
             work.accept(em);
             tx.commit();

@@ -25,9 +25,10 @@ final class MigrationScripts implements ResourceProvider {
     private final ClassLoader loader;
     private final String folder;
 
-    MigrationScripts(ClassLoader loader, String database) {
+    /** @param databaseFolder the database's folder of scripts ({@link StoreDialect#scriptsFolder}) */
+    MigrationScripts(ClassLoader loader, String databaseFolder) {
         this.loader = loader;
-        this.folder = "org/cairnmq/store/migration/" + database + "/";
+        this.folder = "org/cairnmq/store/migration/" + databaseFolder + "/";
     }
 
     @Override

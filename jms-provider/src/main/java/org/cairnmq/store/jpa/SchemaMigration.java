@@ -1,10 +1,6 @@
 package org.cairnmq.store.jpa;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Locale;
 import javax.sql.DataSource;
-import org.cairnmq.store.StoreException;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -17,32 +13,15 @@ final class SchemaMigration {
     private SchemaMigration() {
     }
 
-    /** @return the database's kind, which names its scripts' folder: {@code h2} or {@code postgresql} */
-    static String migrate(DataSource dataSource) {
-        String database = databaseFolder(dataSource);
+    /** Applies the scripts of {@code dialect}'s folder that the database has not had yet. */
+    static void migrate(DataSource dataSource, StoreDialect dialect) {
         ClassLoader loader = SchemaMigration.class.getClassLoader();
         Flyway.configure(loader)
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
-                .resourceProvider(new MigrationScripts(loader, database))
+                .resourceProvider(new MigrationScripts(loader, dialect.scriptsFolder()))
                 .failOnMissingLocations(false)
                 .load()
                 .migrate();
-        return database;
-    }
-
-    private static String databaseFolder(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (product.contains("h2")) {
-                return "h2";
-            }
-            if (product.contains("postgres")) {
-                return "postgresql";
-            }
-            throw new StoreException("Unsupported database for the Cairn store: " + product, null);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot reach the store's database: " + e.getMessage(), e);
-        }
     }
 }
