@@ -92,6 +92,23 @@ public abstract class XaFailurePathTest {
 
     /** An ended branch that consumed the message of "in-NAME" and sent one to "out-NAME". */
     private record Branch(Xid xid, XAResource resource, String in, String out) {
+        String name() {
+            return in.substring("in-".length());
+        }
+    }
+
+    /** The branch's send delivered once, its consumed message gone; nothing of it after a restart. */
+    private void assertCommitted(Branch branch) throws JMSException, XAException {
+        assertDeliveredOnce(branch.out, "sent by " + branch.name(), false);
+        assertNothingIn(branch.in);
+        assertNothingComesBackAfterRestart(branch);
+    }
+
+    /** The branch's consumed message delivered again, flagged, its send never; nothing of it after a restart. */
+    private void assertRolledBack(Branch branch) throws JMSException, XAException {
+        assertDeliveredOnce(branch.in, "consumed by " + branch.name(), true);
+        assertNothingIn(branch.out);
+        assertNothingComesBackAfterRestart(branch);
     }
 
     private Branch endedBranch(String name) throws JMSException, XAException {
@@ -196,9 +213,7 @@ public abstract class XaFailurePathTest {
         assertFalse(recovers(branch.xid));
         assertEquals(XAException.XAER_NOTA, code(assertThrows(XAException.class,
                 () -> branch.resource.commit(branch.xid, false))));
-        assertDeliveredOnce(branch.in, "consumed by prepare-before", true);
-        assertNothingIn(branch.out);
-        assertNothingComesBackAfterRestart(branch);
+        assertRolledBack(branch);
     }
 
     @Test
@@ -210,9 +225,7 @@ public abstract class XaFailurePathTest {
         assertEquals(XAException.XA_RBCOMMFAIL, code(failed));
         assertEquals(1, store.completedCalls(Operation.ROLLBACK_PREPARED), "the written prepare undone");
         assertFalse(recovers(branch.xid));
-        assertDeliveredOnce(branch.in, "consumed by prepare-after", true);
-        assertNothingIn(branch.out);
-        assertNothingComesBackAfterRestart(branch);
+        assertRolledBack(branch);
     }
 
     @Test
@@ -230,9 +243,7 @@ public abstract class XaFailurePathTest {
         branch.resource.rollback(branch.xid);
 
         assertFalse(recovers(branch.xid));
-        assertDeliveredOnce(branch.in, "consumed by prepare-unknown", true);
-        assertNothingIn(branch.out);
-        assertNothingComesBackAfterRestart(branch);
+        assertRolledBack(branch);
     }
 
     @Test
@@ -332,9 +343,7 @@ public abstract class XaFailurePathTest {
 
         assertEquals(1, store.completedCalls(Operation.ROLLBACK_PREPARED), "applied once in the store");
         assertFalse(recovers(branch.xid));
-        assertDeliveredOnce(branch.in, "consumed by rollback-after", true);
-        assertNothingIn(branch.out);
-        assertNothingComesBackAfterRestart(branch);
+        assertRolledBack(branch);
     }
 
     @Test
@@ -526,9 +535,7 @@ public abstract class XaFailurePathTest {
         assertFalse(recovers(branch.xid));
         assertEquals(XAException.XAER_NOTA, code(assertThrows(XAException.class,
                 () -> branch.resource.commit(branch.xid, true))));
-        assertDeliveredOnce(branch.out, "sent by one-phase-after", false);
-        assertNothingIn(branch.in); // consumed, not delivered again
-        assertNothingComesBackAfterRestart(branch);
+        assertCommitted(branch);
     }
 
     @Test
@@ -560,9 +567,7 @@ public abstract class XaFailurePathTest {
 
         assertEquals(written + 1, store.completedCalls(Operation.COMMIT), "not written again");
         assertFalse(recovers(branch.xid));
-        assertDeliveredOnce(branch.out, "sent by one-phase-hazard", false);
-        assertNothingIn(branch.in);
-        assertNothingComesBackAfterRestart(branch);
+        assertCommitted(branch);
     }
 
     @Test
@@ -581,9 +586,7 @@ public abstract class XaFailurePathTest {
 
         assertFalse(recovers(branch.xid));
         assertEquals(0, broker.sendsInDoubt());
-        assertDeliveredOnce(branch.in, "consumed by one-phase-forget", true);
-        assertNothingIn(branch.out);
-        assertNothingComesBackAfterRestart(branch);
+        assertRolledBack(branch);
     }
 
     @Test
@@ -597,8 +600,6 @@ public abstract class XaFailurePathTest {
 
         assertEquals(XAException.XA_HEURCOM, code(rolledBack));
         assertFalse(recovers(branch.xid));
-        assertDeliveredOnce(branch.out, "sent by one-phase-rollback", false);
-        assertNothingIn(branch.in);
-        assertNothingComesBackAfterRestart(branch);
+        assertCommitted(branch);
     }
 }
