@@ -460,6 +460,11 @@ public final class Broker implements AutoCloseable {
         return fromStore(stored, queue);
     }
 
+    /** The name this instance registered under in its store. */
+    String nodeName() {
+        return nodeName;
+    }
+
     /** A store call; its failure becomes the engine's error and starts an outage (see {@link StoreRecovery}). */
     <T> T storeCall(java.util.function.Supplier<T> call) {
         return recovery.call(call);

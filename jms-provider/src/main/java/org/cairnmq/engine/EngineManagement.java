@@ -33,6 +33,11 @@ final class EngineManagement implements BrokerManagement {
     }
 
     @Override
+    public String nodeName() {
+        return broker.nodeName();
+    }
+
+    @Override
     public List<DestinationView> destinations() {
         List<DestinationView> views = new ArrayList<>();
         destinations.queueNames().forEach(name -> views.add(queueView(name, destinations.existingQueue(name))));

@@ -19,6 +19,12 @@ import org.cairnmq.destination.DeliveryPolicy;
  */
 public interface BrokerManagement {
 
+    /**
+     * The name this broker registered under in its store (its lease): on a server, the node name it was
+     * given; unique among the brokers that share one database, so it tells their statistics apart.
+     */
+    String nodeName();
+
     /** Every queue and topic (temporary ones included), sorted by type and name. */
     List<DestinationView> destinations();
 

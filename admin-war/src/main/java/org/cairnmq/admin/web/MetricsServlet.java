@@ -19,7 +19,7 @@ public class MetricsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String text;
         try {
-            text = PrometheusText.of(broker.management().destinations());
+            text = PrometheusText.of(broker.management().nodeName(), broker.management().destinations());
         } catch (BrokerUnavailableException e) {
             JsonErrors.write(response, 503, "UNAVAILABLE", e.getMessage());
             return;

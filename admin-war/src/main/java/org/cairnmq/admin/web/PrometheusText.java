@@ -37,7 +37,11 @@ final class PrometheusText {
     private PrometheusText() {
     }
 
-    static String of(List<DestinationView> destinations) {
+    /**
+     * @param node the broker's node name, a label on every sample: brokers sharing one database report
+     *             the same destinations, each its own view of them
+     */
+    static String of(String node, List<DestinationView> destinations) {
         StringBuilder out = new StringBuilder();
         for (Metric metric : METRICS) {
             out.append("# HELP ").append(metric.name()).append(' ').append(metric.help()).append('\n');
@@ -46,7 +50,8 @@ final class PrometheusText {
                 if (view.temporary()) {
                     continue;
                 }
-                out.append(metric.name()).append("{type=\"").append(DestinationKey.typeName(view.type()))
+                out.append(metric.name()).append("{node=\"").append(escape(node)).append("\",type=\"")
+                        .append(DestinationKey.typeName(view.type()))
                         .append("\",name=\"").append(escape(view.name())).append("\"} ")
                         .append(metric.value().applyAsLong(view)).append('\n');
             }

@@ -18,18 +18,18 @@ class PrometheusTextTest {
 
     @Test
     void gaugesAndCountersPerDestinationWithTypeAndHelp() {
-        String text = PrometheusText.of(List.of(queue("orders", 3, false)));
+        String text = PrometheusText.of("node-a", List.of(queue("orders", 3, false)));
         assertTrue(text.contains("# TYPE cairn_destination_depth gauge\n"), text);
-        assertTrue(text.contains("cairn_destination_depth{type=\"queue\",name=\"orders\"} 3\n"), text);
-        assertTrue(text.contains("cairn_destination_memory_bytes{type=\"queue\",name=\"orders\"} 4096\n"), text);
+        assertTrue(text.contains("cairn_destination_depth{node=\"node-a\",type=\"queue\",name=\"orders\"} 3\n"), text);
+        assertTrue(text.contains("cairn_destination_memory_bytes{node=\"node-a\",type=\"queue\",name=\"orders\"} 4096\n"), text);
         assertTrue(text.contains("# TYPE cairn_destination_dequeued_total counter\n"), text);
-        assertTrue(text.contains("cairn_destination_dequeued_total{type=\"queue\",name=\"orders\"} 7\n"), text);
-        assertTrue(text.contains("cairn_destination_oldest_message_age_seconds{type=\"queue\",name=\"orders\"} 3\n"), text);
+        assertTrue(text.contains("cairn_destination_dequeued_total{node=\"node-a\",type=\"queue\",name=\"orders\"} 7\n"), text);
+        assertTrue(text.contains("cairn_destination_oldest_message_age_seconds{node=\"node-a\",type=\"queue\",name=\"orders\"} 3\n"), text);
     }
 
     @Test
     void temporaryDestinationsAreLeftOutAndLabelsEscaped() {
-        String text = PrometheusText.of(List.of(queue("tmp", 1, true), queue("a\"b\\c\nd", 1, false)));
+        String text = PrometheusText.of("node-a", List.of(queue("tmp", 1, true), queue("a\"b\\c\nd", 1, false)));
         assertFalse(text.contains("tmp"), text);
         assertTrue(text.contains("name=\"a\\\"b\\\\c\\nd\""), text);
         assertEquals("x\\\\y", PrometheusText.escape("x\\y"));

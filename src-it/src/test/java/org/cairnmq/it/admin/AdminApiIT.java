@@ -525,9 +525,13 @@ class AdminApiIT {
         assertTrue(metrics.body().contains("# TYPE cairn_destination_depth gauge"), metrics.body());
         assertTrue(metrics.body().contains("# TYPE cairn_destination_enqueued_total counter"), metrics.body());
         assertTrue(metrics.body().contains("# TYPE cairn_destination_memory_bytes gauge"), metrics.body());
-        assertTrue(metrics.body().contains("cairn_destination_depth{type=\"queue\",name=\"" + queue + "\"} 2\n"), metrics.body());
-        assertTrue(metrics.body().contains("cairn_destination_enqueued_total{type=\"queue\",name=\"" + queue + "\"} 2\n"));
-        assertTrue(metrics.body().contains("cairn_destination_depth{type=\"queue\",name=\"DLQ\"}"));
+        // Every sample carries the broker's node name, so that brokers sharing a database are told apart.
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("\\{node=\"([^\"]+)\",").matcher(metrics.body());
+        assertTrue(named.find(), metrics.body());
+        String node = "node=\"" + named.group(1) + "\",";
+        assertTrue(metrics.body().contains("cairn_destination_depth{" + node + "type=\"queue\",name=\"" + queue + "\"} 2\n"), metrics.body());
+        assertTrue(metrics.body().contains("cairn_destination_enqueued_total{" + node + "type=\"queue\",name=\"" + queue + "\"} 2\n"));
+        assertTrue(metrics.body().contains("cairn_destination_depth{" + node + "type=\"queue\",name=\"DLQ\"}"));
     }
 
     @Test
