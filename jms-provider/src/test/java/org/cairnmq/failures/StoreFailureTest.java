@@ -210,6 +210,7 @@ abstract class StoreFailureTest {
         Set<String> failed = ConcurrentHashMap.newKeySet();
         ExecutorService threads = Executors.newFixedThreadPool(senders);
         CountDownLatch halfway = new CountDownLatch(senders);
+        CountDownLatch armed = new CountDownLatch(1); // the second half is sent with the fault in place
         List<Future<?>> running = new ArrayList<>();
         for (int s = 0; s < senders; s++) {
             int sender = s;
@@ -219,6 +220,7 @@ abstract class StoreFailureTest {
                     for (int i = 0; i < each; i++) {
                         if (i == each / 2) {
                             halfway.countDown();
+                            assertTrue(armed.await(RECOVERY_MILLIS, TimeUnit.MILLISECONDS));
                         }
                         String body = sender + "-" + i;
                         try {
@@ -234,6 +236,7 @@ abstract class StoreFailureTest {
         }
         assertTrue(halfway.await(RECOVERY_MILLIS, TimeUnit.MILLISECONDS));
         database.loseCommitAnswers(3);
+        armed.countDown();
         for (Future<?> f : running) {
             f.get(2, TimeUnit.MINUTES);
         }
