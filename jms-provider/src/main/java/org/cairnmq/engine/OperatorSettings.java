@@ -21,8 +21,9 @@ import org.cairnmq.store.StoredPolicy;
 
 /**
  * What operators set on destinations: the queues and topics they created and the destinations' own
- * delivery policies and memory limits (handed to the {@link MemoryBudget} as they change). Each change is written to the store first and takes effect in memory only once it
- * committed, so a store failure leaves nothing half-applied. Restored at start; read again periodically to
+ * delivery policies and memory limits (handed to the {@link MemoryBudget} as they change). Each change is
+ * written to the store first and takes effect in memory only once it committed, so a store failure leaves
+ * nothing half-applied. Restored at start; read again periodically to
  * take in what other broker instances sharing the store changed. Without a settings store (a store that
  * keeps none), the settings live in memory only.
  */
