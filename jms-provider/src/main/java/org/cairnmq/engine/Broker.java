@@ -46,6 +46,11 @@ public final class Broker implements AutoCloseable {
     private final long leaseMillis;
     /** How long the broker waits before it tries a failed removal of its own again (expiry, dead-lettering). */
     static final long STORE_RETRY_MILLIS = Long.getLong("cairn.store.retryMillis", 1_000);
+    /**
+     * On a shared store whose commits are heard of, how long at most a consumer waiting on an empty queue
+     * goes between looks: a safety net for a notification lost with its connection.
+     */
+    static final long CLUSTER_POLL_HEARD_MILLIS = Long.getLong("cairn.cluster.pollMillis", 5_000);
 
     private Broker(MessageStore store, Executor deliveryThreads, Clock clock, BrokerOptions options) {
         this.nodeName = options.nodeName();
@@ -59,16 +64,17 @@ public final class Broker implements AutoCloseable {
         this.xa = store instanceof PreparedTransactionStore prepared ? new XaResourceManager(this, prepared) : null;
         this.writes = GroupCommit.over(store);
         this.redelivery = new Redelivery(this, writes, scheduler);
-        this.lease = new NodeLease(store, scheduler, this::now, nodeName, leaseMillis, this::localQueue);
+        this.lease = new NodeLease(store, nodeName, leaseMillis, this::consumerCount);
         this.recovery = new StoreRecovery(store, scheduler, this::now, leaseMillis, deliveryThreads,
                 this::deliverFoundInStore);
-        this.pager = new PageLoader(store, scheduler, clock, options.queueMemoryLimit(), this::fromStore);
-        this.subscriptions = new Subscriptions(store, pager, this::topic, recovery);
+        this.pager = new PageLoader(store, scheduler, clock, options.queueMemoryLimit(), this::fromStore,
+                store.shared(), lease::holdsClaims);
+        this.subscriptions = new Subscriptions(store, pager, this::topic, recovery, this::restored);
         this.destinations = new DestinationRegistry(pager, settings, subscriptions);
         this.management = new EngineManagement(this, destinations, new MessageOperations(this, store));
         this.memory = new MemoryBudget(options.flowControl());
         this.writePath = new WritePath(writes, recovery, memory, scheduler, this::now, this::targetsOf,
-                arrivalSequence);
+                arrivalSequence, pager::epoch);
     }
 
     /**
@@ -122,7 +128,7 @@ public final class Broker implements AutoCloseable {
     /** A stored message this instance has claimed (a page, start-up, management), as a message of the queue. */
     QueuedMessage fromStore(StoredMessage stored, QueueDestination queue) {
         return new QueuedMessage(arrivalSequence.incrementAndGet(), stored.id(), queue, StoredForm.fromStored(stored),
-                stored.deliveryCount() + 1);
+                stored.deliveryCount() + 1, pager.epoch());
     }
 
     /**
@@ -224,7 +230,7 @@ public final class Broker implements AutoCloseable {
         scheduler.close();
         pager.close();
         writes.close(); // commits the batches already handed in, refuses new ones
-        lease.leave();
+        lease.close(); // gives up this node's claims
         store.close();
     }
 
@@ -443,6 +449,100 @@ public final class Broker implements AutoCloseable {
         return topic(send.to().name()).route(send);
     }
 
+    /** How many consumers this broker has: what the other nodes see of it. */
+    private int consumerCount() {
+        return management.consumers().size();
+    }
+
+    /** Every queue here whose persistent messages the store keeps: queues and durable subscriptions. */
+    private List<QueueDestination> durableQueues() {
+        List<QueueDestination> queues = new ArrayList<>();
+        for (String name : destinations.queueNames()) {
+            QueueDestination queue = destinations.existingQueue(name);
+            if (queue != null && queue.durable()) {
+                queues.add(queue);
+            }
+        }
+        for (Subscription subscription : subscriptions.named()) {
+            if (subscription.durable()) {
+                queues.add(subscription.queue);
+            }
+        }
+        return queues;
+    }
+
+    /** The queue, or durable subscription, here that stored messages belong to; null if none is here yet. */
+    private QueueDestination existingLocalQueue(org.cairnmq.store.StoredQueue stored) {
+        return stored.subscriptionId() == 0 ? destinations.existingQueue(stored.destination())
+                : subscriptions.queueOf(stored.subscriptionId());
+    }
+
+    /** What this broker does when its lease changes hands ({@link NodeLease}). */
+    private final class LeaseHolder implements NodeLease.Holder {
+        @Override
+        public void orphaned(List<org.cairnmq.store.StoredQueue> queues) {
+            for (org.cairnmq.store.StoredQueue orphaned : queues) {
+                QueueDestination queue = localQueue(orphaned);
+                if (queue != null) {
+                    queue.pagedFromStore(store.countUnclaimed(orphaned));
+                    queue.loadIfLow();
+                }
+            }
+        }
+
+        @Override
+        public void claimsVoided() {
+            pager.voidClaims(() -> durableQueues().forEach(QueueDestination::dropVoidedClaims));
+        }
+
+        @Override
+        public void claimsHeldAgain() {
+            durableQueues().forEach(QueueDestination::handOutKeptBack);
+        }
+    }
+
+    /** What other nodes sharing the store commit ({@link org.cairnmq.store.StoreChanges}). */
+    private final class OtherNodes implements org.cairnmq.store.StoreChanges {
+        @Override
+        public void messagesArrived(java.util.Set<org.cairnmq.store.StoredQueue> queues) {
+            if (queues == null) {
+                durableQueues().forEach(pager::arrived);
+                return;
+            }
+            for (org.cairnmq.store.StoredQueue stored : queues) {
+                QueueDestination queue = existingLocalQueue(stored);
+                if (queue != null) {
+                    pager.arrived(queue);
+                }
+            }
+        }
+
+        @Override
+        public void subscriptionsChanged() {
+            deliveryThreads.execute(Broker.this::refreshSubscriptions);
+        }
+    }
+
+    /** Takes in the durable subscriptions other nodes created or deleted. */
+    void refreshSubscriptions() {
+        try {
+            subscriptions.refresh(recovery.call(store::loadSubscriptions));
+        } catch (BrokerException e) {
+            java.util.logging.Logger.getLogger(Broker.class.getName()).warning(
+                    "Could not read the durable subscriptions other nodes changed; reading them at the next change: "
+                            + e.getMessage());
+        }
+    }
+
+    /** A durable subscription as the store keeps it, made in memory with no consumer. */
+    private Subscription restored(StoredSubscription stored) {
+        SubscriptionKey key = new SubscriptionKey(true, stored.clientId(), stored.name());
+        QueueDestination queue = new QueueDestination(DestinationAddress.topic(stored.topic()), stored.id(), true,
+                pager);
+        return new Subscription(key, stored.topic(), Selector.parse(stored.selector()), stored.noLocal(),
+                stored.shared(), queue, null, stored.clientId());
+    }
+
     /** The queue, or this broker's durable subscription, that stored messages belong to; null if unknown here. */
     private QueueDestination localQueue(org.cairnmq.store.StoredQueue stored) {
         if (stored.subscriptionId() == 0) {
@@ -494,13 +594,9 @@ public final class Broker implements AutoCloseable {
     private void reload() {
         Map<Long, QueueDestination> subscriptionQueues = new HashMap<>();
         for (StoredSubscription stored : store.loadSubscriptions()) {
-            SubscriptionKey key = new SubscriptionKey(true, stored.clientId(), stored.name());
-            QueueDestination queue = new QueueDestination(DestinationAddress.topic(stored.topic()), stored.id(), true,
-                    pager);
-            Subscription subscription = new Subscription(key, stored.topic(), Selector.parse(stored.selector()),
-                    stored.noLocal(), stored.shared(), queue, null, stored.clientId());
+            Subscription subscription = restored(stored);
             subscriptions.restore(subscription);
-            subscriptionQueues.put(stored.id(), queue);
+            subscriptionQueues.put(stored.id(), subscription.queue);
         }
         lease.join();
         settings.restore(); // destinations created empty and policies, before messages find their queues
@@ -538,7 +634,11 @@ public final class Broker implements AutoCloseable {
             }
             xa.restore(tx.xid(), arrivals, held.getOrDefault(tx, List.of()));
         }
-        lease.keep();
+        lease.keep(new LeaseHolder());
+        if (store.shared()) {
+            // Heard of, other nodes' sends need no quick look; unheard, a waiting consumer looks every second.
+            pager.pollAtMost(store.listen(new OtherNodes()) ? CLUSTER_POLL_HEARD_MILLIS : PageLoader.RETRY_MILLIS);
+        }
         scheduler.at(now() + settingsRereadMillis, this::rereadSettings);
     }
 

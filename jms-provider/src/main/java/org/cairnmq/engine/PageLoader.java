@@ -15,6 +15,12 @@ import org.cairnmq.store.StoredMessage;
  * Brings the messages of paged queues from the store into memory, a page at a time, by claiming them for
  * this broker instance. One thread for the whole broker: loading is rare (only deep queues page) and a
  * page is one short database transaction.
+ *
+ * <p>On a store several nodes share ({@link MessageStore#shared}), every durable queue is paged: sends are
+ * written for any node to claim, and a node claims only what its waiting consumers take next (see
+ * {@link QueueDestination}), when it hears of arrivals ({@link #arrived}) or, failing that, by looking
+ * again after a delay that grows while the queue stays empty ({@link #POLL_MIN_MILLIS} to
+ * {@link #pollMaxMillis}).
  */
 final class PageLoader implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PageLoader.class.getName());
@@ -31,9 +37,24 @@ final class PageLoader implements AutoCloseable {
         return t;
     });
     private final int memoryLimit;
+    private final boolean clustered;
+    private final java.util.function.BooleanSupplier holdsClaims;
+    private volatile int epoch;
+    /** How soon a queue of a shared store with waiting consumers looks again after finding nothing, at first. */
+    static final long POLL_MIN_MILLIS = 50;
+    // Queues with a look-again on the timer, and how many looks in a row found nothing (guarded by itself).
+    private final java.util.Map<QueueDestination, Integer> polls = new java.util.HashMap<>();
+    private volatile long pollMaxMillis = RETRY_MILLIS;
 
+    /**
+     * @param clustered   whether nodes share the store: every durable queue pages and claims on demand
+     * @param holdsClaims whether this broker's lease holds now: it may dispatch what it claimed
+     */
     PageLoader(MessageStore store, DeliveryScheduler scheduler, java.time.Clock clock, int memoryLimit,
-            BiFunction<StoredMessage, QueueDestination, QueuedMessage> toQueued) {
+            BiFunction<StoredMessage, QueueDestination, QueuedMessage> toQueued, boolean clustered,
+            java.util.function.BooleanSupplier holdsClaims) {
+        this.clustered = clustered;
+        this.holdsClaims = holdsClaims;
         this.store = store;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -44,6 +65,65 @@ final class PageLoader implements AutoCloseable {
     /** How many ready messages a durable queue keeps in memory before further arrivals stay in the store. */
     int memoryLimit() {
         return memoryLimit;
+    }
+
+    /** Whether nodes share the store: every durable queue pages, and claims only what its consumers take next. */
+    boolean clustered() {
+        return clustered;
+    }
+
+    /** Whether this broker may dispatch the stored messages it holds now (its lease holds). */
+    boolean holdsClaims() {
+        return holdsClaims.getAsBoolean();
+    }
+
+    /** The claims messages are held under; those of an earlier epoch are no longer this broker's. */
+    int epoch() {
+        return epoch;
+    }
+
+    /** Whether a stored message was claimed under an epoch since voided: it must not be delivered. */
+    boolean isStale(QueuedMessage message) {
+        return message.persistent() && message.epoch != epoch;
+    }
+
+    /**
+     * Voids every claim made so far (the lease was lost and another node took them over), between two page
+     * loads: {@code purge} drops the messages held in memory. Returns once done.
+     */
+    void voidClaims(Runnable purge) {
+        java.util.concurrent.Future<?> done;
+        try {
+            done = thread.submit(() -> {
+                epoch++;
+                purge.run();
+            });
+        } catch (RejectedExecutionException closed) {
+            return;
+        }
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.log(Level.WARNING, "Could not drop the messages of voided claims", e.getCause());
+        }
+    }
+
+    /**
+     * Other nodes committed messages to the queue: it looks at once, and then soon again if it finds none.
+     * Also sets how long at most a queue waits between looks: longer when arrivals are heard of.
+     */
+    void arrived(QueueDestination queue) {
+        synchronized (polls) {
+            polls.computeIfPresent(queue, (q, idle) -> idle < 0 ? -1 : 0);
+        }
+        queue.loadIfLow();
+    }
+
+    /** How long at most a queue of a shared store waits between looks while it stays empty. */
+    void pollAtMost(long millis) {
+        pollMaxMillis = Math.max(POLL_MIN_MILLIS, millis);
     }
 
     /** Loads the queue's next page on the loader thread. */
@@ -75,6 +155,11 @@ final class PageLoader implements AutoCloseable {
     }
 
     private void load(QueueDestination queue) {
+        if (!holdsClaims()) { // claims made now would not be dispatched before the lease holds again
+            queue.loadFailed();
+            retryLater(queue);
+            return;
+        }
         QueueDestination.PageRequest request = queue.beginLoad();
         List<QueuedMessage> page = new ArrayList<>();
         boolean more;
@@ -90,15 +175,39 @@ final class PageLoader implements AutoCloseable {
             retryLater(queue);
             return;
         }
+        if (clustered && !page.isEmpty()) {
+            synchronized (polls) {
+                polls.computeIfPresent(queue, (q, idle) -> idle < 0 ? -1 : 0);
+            }
+        }
         if (queue.loaded(request, page, more)) {
             retryLater(queue);
         }
     }
 
     private void retryLater(QueueDestination queue) {
-        if (!thread.isShutdown()) {
-            scheduler.at(clock.millis() + RETRY_MILLIS, queue::loadIfLow);
+        if (thread.isShutdown()) {
+            return;
         }
+        if (!clustered) {
+            scheduler.at(clock.millis() + RETRY_MILLIS, queue::loadIfLow);
+            return;
+        }
+        long delay;
+        synchronized (polls) {
+            if (polls.containsKey(queue) && polls.get(queue) < 0) {
+                return; // a look is on the timer already
+            }
+            int idle = polls.getOrDefault(queue, 0);
+            delay = Math.min(pollMaxMillis, POLL_MIN_MILLIS << Math.min(idle, 16));
+            polls.put(queue, -(idle + 1)); // negative: on the timer
+        }
+        scheduler.at(clock.millis() + delay, () -> {
+            synchronized (polls) {
+                polls.computeIfPresent(queue, (q, idle) -> idle < 0 ? -idle : idle);
+            }
+            queue.loadIfLow();
+        });
     }
 
     /** Lets a load under way finish, without interrupting it (H2 closes its file on an interrupt). */

@@ -9,6 +9,11 @@ import java.util.TreeSet;
  * The in-memory side of one queue, or of one topic subscription's queue: messages ready for delivery,
  * highest priority first and then in arrival order, and the consumers waiting for one. A message goes
  * straight to the longest-waiting consumer that accepts it.
+ *
+ * <p>On a store several nodes share, a durable queue is always paged: its persistent messages wait in the
+ * store for whichever node's consumers ask first, and this node claims a page only when one of its
+ * consumers waits (the page: one message per waiting consumer, and one more per consumer). Stored messages
+ * are handed out only while the broker's lease holds, and dropped if claimed under a voided lease.
  */
 final class QueueDestination {
     private static final Comparator<QueuedMessage> DELIVERY_ORDER = Comparator
@@ -80,7 +85,8 @@ final class QueueDestination {
         Receiver receiver = null;
         boolean gone;
         synchronized (lock) {
-            gone = dropped;
+            // A message of a voided claim (the lease was lost): another node delivers it now.
+            gone = dropped || (pager != null && pager.isStale(message));
             if (!gone) {
                 receiver = place(message);
             }
@@ -94,6 +100,10 @@ final class QueueDestination {
 
     /** Under the lock: hands the message to a waiting receiver (returned, to deliver to) or to the ready list. */
     private Receiver place(QueuedMessage message) {
+        if (!mayHandOut(message)) {
+            ready.add(message);
+            return null;
+        }
         for (Iterator<Receiver> it = waiting.iterator(); it.hasNext(); ) {
             Receiver candidate = it.next();
             if (candidate.accepts(message)) {
@@ -103,6 +113,54 @@ final class QueueDestination {
         }
         ready.add(message);
         return null;
+    }
+
+    /** Whether a stored message may go to a consumer now: only while the broker's lease holds. */
+    private boolean mayHandOut(QueuedMessage message) {
+        return pager == null || !message.persistent() || pager.holdsClaims();
+    }
+
+    /**
+     * The claims made so far are void (the lease was lost): drops the stored messages waiting here, which
+     * another node delivers now, and looks in the store again.
+     */
+    void dropVoidedClaims() {
+        java.util.List<QueuedMessage> voided = new java.util.ArrayList<>();
+        synchronized (lock) {
+            for (Iterator<QueuedMessage> it = ready.iterator(); it.hasNext(); ) {
+                QueuedMessage m = it.next();
+                if (m.persistent()) {
+                    it.remove();
+                    voided.add(m);
+                }
+            }
+            if (pager != null) {
+                paged = true;
+                storedOnly += voided.size();
+            }
+        }
+        voided.forEach(QueuedMessage::releaseMemory);
+    }
+
+    /** The lease holds again: the messages kept back meanwhile go to the consumers waiting for them. */
+    void handOutKeptBack() {
+        java.util.Map<QueuedMessage, Receiver> deliveries = new java.util.LinkedHashMap<>();
+        synchronized (lock) {
+            for (Iterator<QueuedMessage> it = ready.iterator(); it.hasNext() && !waiting.isEmpty(); ) {
+                QueuedMessage m = it.next();
+                for (Iterator<Receiver> w = waiting.iterator(); w.hasNext(); ) {
+                    Receiver candidate = w.next();
+                    if (candidate.accepts(m)) {
+                        w.remove();
+                        it.remove();
+                        deliveries.put(m, candidate);
+                        break;
+                    }
+                }
+            }
+        }
+        deliveries.forEach((message, receiver) -> receiver.deliver(message));
+        loadIfLow();
     }
 
     /** Returns a message a receiver took but did not deliver; it keeps its place by priority and age. */
@@ -119,8 +177,12 @@ final class QueueDestination {
         QueuedMessage taken = null;
         boolean load;
         synchronized (lock) {
+            boolean holdsClaims = pager == null || pager.holdsClaims();
             for (Iterator<QueuedMessage> it = ready.iterator(); it.hasNext(); ) {
                 QueuedMessage candidate = it.next();
+                if (candidate.persistent() && !holdsClaims) {
+                    continue; // this broker's lease does not hold now: another node may take it over
+                }
                 if (receiver.accepts(candidate)) {
                     it.remove();
                     taken = candidate;
@@ -149,7 +211,7 @@ final class QueueDestination {
             return true;
         }
         synchronized (lock) {
-            if (!paged && !memoryShort && ready.size() < pager.memoryLimit()) {
+            if (!pager.clustered() && !paged && !memoryShort && ready.size() < pager.memoryLimit()) {
                 return true;
             }
             paged = true;
@@ -209,6 +271,9 @@ final class QueueDestination {
         if (pager == null || !paged || ready.size() > pager.memoryLimit() / 2) {
             return false;
         }
+        if (pager.clustered() && waiting.isEmpty()) {
+            return false; // no consumer here wants one now: the messages are for whichever node asks
+        }
         if (loading) {
             loadAgain = true;
             return false;
@@ -223,7 +288,9 @@ final class QueueDestination {
 
     PageRequest beginLoad() {
         synchronized (lock) {
-            return new PageRequest(Math.max(1, pager.memoryLimit() - ready.size()), storeArrivals);
+            int room = pager.memoryLimit() - ready.size();
+            int wanted = pager.clustered() ? Math.min(room, waiting.size() + consumers.size()) : room;
+            return new PageRequest(Math.max(1, wanted), storeArrivals);
         }
     }
 
@@ -249,11 +316,13 @@ final class QueueDestination {
             // An estimate while more wait (counting them would read the whole queue), exact when none do.
             storedOnly = more ? Math.max(1, storedOnly - page.size()) : 0;
             // Nothing left, nothing on its way, and nothing arrived while the page was read: back to memory.
-            if (!more && toStoreInFlight == 0 && storeArrivals == request.storeArrivalsBefore()) {
+            if (!pager.clustered() && !more && toStoreInFlight == 0
+                    && storeArrivals == request.storeArrivalsBefore()) {
                 paged = false;
             }
             again = loadAgain || (paged && page.size() == request.wanted());
             loadAgain = false;
+            // On a shared store the queue stays paged: a consumer still waiting looks again later (PageLoader).
             retryLater = paged && !again && page.size() < request.wanted();
         }
         deliveries.forEach((message, receiver) -> receiver.deliver(message));

@@ -11,14 +11,18 @@ public final class QueuedMessage {
     private final BrokerMessage message;
     private final int deliveryCount;
     private final MemoryCharge charge; // null when the copy is not counted (it pages)
+    /** The lease epoch its store row was claimed under ({@link NodeLease#epoch}); 0 when not stored. */
+    final int epoch;
 
-    QueuedMessage(long sequence, long storeId, QueueDestination queue, BrokerMessage message, int deliveryCount) {
-        this(sequence, storeId, queue, message, deliveryCount, null);
+    QueuedMessage(long sequence, long storeId, QueueDestination queue, BrokerMessage message, int deliveryCount,
+            int epoch) {
+        this(sequence, storeId, queue, message, deliveryCount, null, epoch);
     }
 
     QueuedMessage(long sequence, long storeId, QueueDestination queue, BrokerMessage message, int deliveryCount,
-            MemoryCharge charge) {
+            MemoryCharge charge, int epoch) {
         this.charge = charge;
+        this.epoch = epoch;
         this.sequence = sequence;
         this.storeId = storeId;
         this.queue = queue;
@@ -45,7 +49,7 @@ public final class QueuedMessage {
     }
 
     QueuedMessage nextAttempt() {
-        return new QueuedMessage(sequence, storeId, queue, message, deliveryCount + 1, charge);
+        return new QueuedMessage(sequence, storeId, queue, message, deliveryCount + 1, charge, epoch);
     }
 
     /** The copy has left memory for good (acknowledged, expired, dead-lettered, dropped): its memory is free. */

@@ -160,7 +160,7 @@ final class StoreRecovery {
     private void probe() {
         probing.set(false);
         try {
-            store.renewLease(now.getAsLong() + leaseMillis);
+            store.renewLease(leaseMillis, -1); // a lost lease is the lease's business, not an outage
             health.succeeded();
             settleInDoubt();
         } catch (StoreException | BrokerException e) {

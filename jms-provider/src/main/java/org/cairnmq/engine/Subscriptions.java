@@ -22,10 +22,15 @@ final class Subscriptions {
     private final PageLoader pager;
     private final Function<String, TopicDestination> topics;
     private final StoreRecovery recovery;
+    private final Function<StoredSubscription, Subscription> restore;
 
-    /** @param topics the topic of a name, created if need be */
+    /**
+     * @param topics  the topic of a name, created if need be
+     * @param restore a durable subscription the store keeps, made in memory
+     */
     Subscriptions(MessageStore store, PageLoader pager, Function<String, TopicDestination> topics,
-            StoreRecovery recovery) {
+            StoreRecovery recovery, Function<StoredSubscription, Subscription> restore) {
+        this.restore = restore;
         this.store = store;
         this.pager = pager;
         this.topics = topics;
@@ -38,6 +43,32 @@ final class Subscriptions {
             named.put(subscription.key, subscription);
             topics.apply(subscription.topic).add(subscription);
         }
+    }
+
+    /**
+     * Takes in the durable subscriptions as the store has them now (other nodes created or deleted some):
+     * those new here are added; those gone are removed here unless a consumer here still reads them.
+     */
+    void refresh(List<StoredSubscription> stored) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        List<Subscription> removed = new ArrayList<>();
+        synchronized (lock) {
+            for (StoredSubscription s : stored) {
+                ids.add(s.id());
+                Subscription existing = named.get(new SubscriptionKey(true, s.clientId(), s.name()));
+                if (existing == null) {
+                    restore(restore.apply(s));
+                }
+            }
+            for (Subscription s : new ArrayList<>(named.values())) {
+                if (s.durable() && !ids.contains(s.queue.subscriptionId()) && s.consumers() == 0) {
+                    topics.apply(s.topic).remove(s);
+                    named.remove(s.key);
+                    removed.add(s);
+                }
+            }
+        }
+        removed.forEach(s -> s.queue.drain());
     }
 
     List<Subscription> named() {
@@ -82,6 +113,24 @@ final class Subscriptions {
      */
     Subscription subscribeNamed(SubscriptionKey key, String topic, Selector selector, boolean noLocal, boolean shared,
             EngineConnection connection) {
+        if (key.durable() && store.shared()) {
+            // Another node may have created it: join that one rather than make a second.
+            refresh(recovery.call(store::loadSubscriptions));
+        }
+        try {
+            return subscribeNamedHere(key, topic, selector, noLocal, shared, connection);
+        } catch (BrokerException e) {
+            if (!key.durable() || !store.shared() || e.kind() != BrokerException.Kind.RESOURCE) {
+                throw e;
+            }
+            // Created by another node in the meantime (the store refused a second one): join it.
+            refresh(recovery.call(store::loadSubscriptions));
+            return subscribeNamedHere(key, topic, selector, noLocal, shared, connection);
+        }
+    }
+
+    private Subscription subscribeNamedHere(SubscriptionKey key, String topic, Selector selector, boolean noLocal,
+            boolean shared, EngineConnection connection) {
         synchronized (lock) {
             Subscription existing = named.get(key);
             if (existing != null) {

@@ -22,13 +22,17 @@ final class WritePath {
     private final LongSupplier now;
     private final Function<OutgoingMessage, List<QueueDestination>> targets;
     private final AtomicLong arrivalSequence;
+    private final java.util.function.IntSupplier epoch;
 
     /**
      * @param targets         the queues a send goes to (a topic's subscriptions; none for a deleted temporary)
      * @param arrivalSequence the broker's order of arrival, shared with messages loaded from the store
+     * @param epoch           the lease epoch rows written claimed are held under ({@link NodeLease#epoch})
      */
     WritePath(GroupCommit writes, StoreRecovery recovery, MemoryBudget memory, DeliveryScheduler scheduler,
-            LongSupplier now, Function<OutgoingMessage, List<QueueDestination>> targets, AtomicLong arrivalSequence) {
+            LongSupplier now, Function<OutgoingMessage, List<QueueDestination>> targets, AtomicLong arrivalSequence,
+            java.util.function.IntSupplier epoch) {
+        this.epoch = epoch;
         this.writes = writes;
         this.recovery = recovery;
         this.memory = memory;
@@ -243,7 +247,7 @@ final class WritePath {
                 continue;
             }
             arrived.add(new QueuedMessage(arrivalSequence.incrementAndGet(), storeId, target, message, 1,
-                    work.charges[i]));
+                    work.charges[i], storeId == 0 ? 0 : epoch.getAsInt()));
         }
         return arrived;
     }

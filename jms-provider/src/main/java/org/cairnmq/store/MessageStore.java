@@ -34,25 +34,60 @@ public interface MessageStore extends AutoCloseable {
     /**
      * Registers the broker instance using this store under a node name, with a lease its claims hold by,
      * and ends the claims of earlier instances of the same node name (the same node before a restart or a
-     * crash): their messages can be claimed again at once.
+     * crash): their messages can be claimed again at once. Lease times are the database's clock, so that
+     * instances on machines whose clocks differ agree on them. Joining again (after {@link #renewLease}
+     * found the lease lost) registers a new instance: claims made before are void.
      *
-     * @param leaseUntil epoch millis until which this instance's claims hold unless renewed
+     * @param leaseMillis how long this instance's claims hold unless renewed
+     * @throws StoreException also when the store holds one node only ({@link #shared} is false) and
+     *                        another node with a live lease is registered: nothing was registered
      */
-    void joinAsNode(String nodeName, long leaseUntil);
+    void joinAsNode(String nodeName, long leaseMillis);
 
-    /** Extends this instance's lease. */
-    void renewLease(long leaseUntil);
+    /**
+     * Extends this instance's lease to {@code leaseMillis} from now, and records how many consumers it
+     * has (what operators see of every node; {@code -1} leaves the count as it was). Runs on a connection of its own, so that a store busy with
+     * other work does not delay it.
+     *
+     * @return {@code false} when this instance is no longer registered: another instance took over its
+     *         claims (its lease had run out). It must stop dispatching what it holds and join again.
+     */
+    boolean renewLease(long leaseMillis, int consumers);
 
     /** Ends this instance's lease now: another instance may take over its messages at once. */
     void leave();
 
     /**
-     * Takes over from instances whose lease has run out (they died, or left): their claims end and the
-     * instances are forgotten.
+     * Takes over from instances whose lease has run out by the database's clock (they died, or left):
+     * their claims end and the instances are forgotten.
      *
      * @return the queues that had messages those instances held; they can now be claimed
      */
-    List<StoredQueue> takeOverExpired(long now);
+    List<StoredQueue> takeOverExpired();
+
+    /** The broker instances registered in this store, this one included, by node name. */
+    default List<StoredNode> nodes() {
+        return List.of();
+    }
+
+    /**
+     * Whether several broker processes may share this store as nodes of one broker (PostgreSQL). Each
+     * then sees the others' sends only through the store: sends are written for any node to claim, and
+     * acknowledgements are checked against the claims. {@code false} for a store one node has to itself.
+     */
+    default boolean shared() {
+        return false;
+    }
+
+    /**
+     * Tells {@code changes} what other instances commit, from now until the store closes (for a
+     * {@link #shared} store that can be told).
+     *
+     * @return {@code false} when this store cannot tell: other instances' commits are seen only by looking
+     */
+    default boolean listen(StoreChanges changes) {
+        return false;
+    }
 
     /**
      * Claims, for this instance, up to {@code max} messages of a queue that no instance holds (the claims of

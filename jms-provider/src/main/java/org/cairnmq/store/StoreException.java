@@ -10,8 +10,29 @@ public final class StoreException extends RuntimeException {
     // rolled back for a serialization failure or deadlock (worth trying again, not an outage).
     private static final Set<String> REFUSED_FOR_CONTENT = Set.of("22", "23", "42", "44", "40");
 
+    private final boolean claimsLost;
+
     public StoreException(String message, Throwable cause) {
+        this(message, cause, false);
+    }
+
+    private StoreException(String message, Throwable cause, boolean claimsLost) {
         super(message, cause);
+        this.claimsLost = claimsLost;
+    }
+
+    /**
+     * A write refused because messages it acknowledged or updated are no longer held by this broker
+     * instance: its lease lapsed and another instance took them over (docs/cluster.md). Nothing was
+     * written; the messages are delivered again by whichever instance holds them now.
+     */
+    public static StoreException claimsLost(String message) {
+        return new StoreException(message, null, true);
+    }
+
+    /** Whether this is a {@link #claimsLost} refusal. */
+    public boolean isClaimsLost() {
+        return claimsLost;
     }
 
     /**
@@ -20,6 +41,9 @@ public final class StoreException extends RuntimeException {
      * constraint violated). When the cause gives no SQLSTATE, the database is taken as unavailable.
      */
     public boolean isUnavailable() {
+        if (claimsLost) {
+            return false;
+        }
         for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
                 return !REFUSED_FOR_CONTENT.contains(sql.getSQLState().substring(0, 2));

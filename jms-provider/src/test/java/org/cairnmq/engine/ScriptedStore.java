@@ -170,11 +170,12 @@ final class ScriptedStore implements MessageStore {
     }
 
     @Override
-    public void joinAsNode(String nodeName, long leaseUntil) {
+    public void joinAsNode(String nodeName, long leaseMillis) {
     }
 
     @Override
-    public void renewLease(long leaseUntil) {
+    public boolean renewLease(long leaseMillis, int consumers) {
+        return true;
     }
 
     @Override
@@ -182,7 +183,7 @@ final class ScriptedStore implements MessageStore {
     }
 
     @Override
-    public List<org.cairnmq.store.StoredQueue> takeOverExpired(long now) {
+    public List<org.cairnmq.store.StoredQueue> takeOverExpired() {
         return List.of();
     }
 

@@ -296,7 +296,7 @@ public abstract class MessageStoreContractTest {
     void claimsTakeUnclaimedMessagesOnceInDeliveryOrder() {
         MessageStore store = store();
         long now = 1_000_000;
-        store.joinAsNode("a", now + 60_000);
+        store.joinAsNode("a", 60_000);
         StoredQueue queue = new StoredQueue("q", 0);
         store.commit(new StoreBatch()
                 .insertUnclaimed(withPriority(message("q", "low-1"), 4))
@@ -315,22 +315,54 @@ public abstract class MessageStoreContractTest {
     }
 
     @Test
-    void anotherInstanceTakesOverOnlyOnceTheLeaseRunsOut() {
+    void anotherInstanceTakesOverOnlyOnceTheLeaseRunsOutByTheDatabaseClock() throws InterruptedException {
         long now = 1_000_000;
         MessageStore first = store();
-        first.joinAsNode("a", now + 30_000);
-        first.commit(batchOf(message("q", "held")));
+        first.joinAsNode("a", 30_000);
+        long held = first.commit(batchOf(message("q", "held")))[0];
         MessageStore second = store();
-        second.joinAsNode("b", now + 30_000);
+        second.joinAsNode("b", 30_000);
         StoredQueue queue = new StoredQueue("q", 0);
 
         assertEquals(List.of(), second.claim(queue, 10, now));
-        assertEquals(List.of(), second.takeOverExpired(now));
-        first.renewLease(now + 60_000);
-        assertEquals(List.of(), second.takeOverExpired(now + 45_000), "renewed in time");
+        assertEquals(List.of(), second.takeOverExpired());
+        assertTrue(first.renewLease(300, 2), "a's own row is there to renew");
+        assertEquals(List.of(), second.takeOverExpired(), "renewed: the lease runs");
 
-        assertEquals(List.of(queue), second.takeOverExpired(now + 61_000));
-        assertEquals(List.of("held"), messageIds(second.claim(queue, 10, now + 61_000)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<StoredQueue> taken = List.of();
+        while (taken.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            taken = second.takeOverExpired();
+        }
+        assertEquals(List.of(queue), taken, "taken over once the 300 ms lease ran out");
+        assertFalse(first.renewLease(30_000, 2), "a finds its lease lost");
+        assertEquals(List.of("held"), messageIds(second.claim(queue, 10, now)));
+        if (first.shared()) {
+            StoreException refused = assertThrows(StoreException.class,
+                    () -> first.commit(new StoreBatch().delete(held)), "a cannot acknowledge what b holds now");
+            assertTrue(refused.isClaimsLost(), refused.toString());
+            assertFalse(refused.isUnavailable(), "a refusal, not an outage");
+        }
+    }
+
+    @Test
+    void theNodesAreListedWithTheirConsumersAndWhatTheyHold() {
+        MessageStore store = store();
+        store.joinAsNode("a", 30_000);
+        store.commit(batchOf(message("q", "held")));
+        assertTrue(store.renewLease(30_000, 3));
+        List<org.cairnmq.store.StoredNode> nodes = store.nodes();
+        assertEquals(1, nodes.size(), nodes.toString());
+        org.cairnmq.store.StoredNode a = nodes.get(0);
+        assertEquals("a", a.nodeName());
+        assertEquals(3, a.consumers());
+        assertTrue(a.leaseUntil() > a.renewedAt() && a.renewedAt() > 0, a.toString());
+        assertTrue(store.renewLease(30_000, -1));
+        assertEquals(3, store.nodes().get(0).consumers(), "-1 keeps the count");
+        if (store.shared()) {
+            assertEquals(1, a.inFlight(), "the message it holds in its row");
+        }
     }
 
     @Test
@@ -338,16 +370,16 @@ public abstract class MessageStoreContractTest {
         long now = 1_000_000;
         StoredQueue queue = new StoredQueue("q", 0);
         MessageStore first = store();
-        first.joinAsNode("a", now + 30_000);
+        first.joinAsNode("a", 30_000);
         first.commit(batchOf(message("q", "one")));
         first.leave();
         MessageStore other = store();
-        other.joinAsNode("b", now + 30_000);
-        assertEquals(List.of(queue), other.takeOverExpired(now));
+        other.joinAsNode("b", 30_000);
+        assertEquals(List.of(queue), other.takeOverExpired());
 
         MessageStore restarted = store();
         other.commit(batchOf(message("q", "two")));
-        restarted.joinAsNode("b", now + 30_000);
+        restarted.joinAsNode("b", 30_000);
         assertEquals(List.of("one", "two"), messageIds(restarted.claim(queue, 10, now)));
     }
 

@@ -156,13 +156,13 @@ public final class FaultSwitchedStore implements MessageStore, PreparedTransacti
     }
 
     @Override
-    public void joinAsNode(String nodeName, long leaseUntil) {
-        run(Operation.JOIN_AS_NODE, () -> messages.joinAsNode(nodeName, leaseUntil));
+    public void joinAsNode(String nodeName, long leaseMillis) {
+        run(Operation.JOIN_AS_NODE, () -> messages.joinAsNode(nodeName, leaseMillis));
     }
 
     @Override
-    public void renewLease(long leaseUntil) {
-        run(Operation.RENEW_LEASE, () -> messages.renewLease(leaseUntil));
+    public boolean renewLease(long leaseMillis, int consumers) {
+        return call(Operation.RENEW_LEASE, () -> messages.renewLease(leaseMillis, consumers));
     }
 
     @Override
@@ -171,8 +171,23 @@ public final class FaultSwitchedStore implements MessageStore, PreparedTransacti
     }
 
     @Override
-    public List<StoredQueue> takeOverExpired(long now) {
-        return call(Operation.TAKE_OVER_EXPIRED, () -> messages.takeOverExpired(now));
+    public List<StoredQueue> takeOverExpired() {
+        return call(Operation.TAKE_OVER_EXPIRED, messages::takeOverExpired);
+    }
+
+    @Override
+    public List<org.cairnmq.store.StoredNode> nodes() {
+        return messages.nodes();
+    }
+
+    @Override
+    public boolean shared() {
+        return messages.shared();
+    }
+
+    @Override
+    public boolean listen(org.cairnmq.store.StoreChanges changes) {
+        return messages.listen(changes);
     }
 
     @Override

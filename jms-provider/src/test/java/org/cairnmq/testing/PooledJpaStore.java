@@ -59,13 +59,13 @@ public final class PooledJpaStore implements MessageStore, PreparedTransactionSt
     }
 
     @Override
-    public void joinAsNode(String nodeName, long leaseUntil) {
-        store.joinAsNode(nodeName, leaseUntil);
+    public void joinAsNode(String nodeName, long leaseMillis) {
+        store.joinAsNode(nodeName, leaseMillis);
     }
 
     @Override
-    public void renewLease(long leaseUntil) {
-        store.renewLease(leaseUntil);
+    public boolean renewLease(long leaseMillis, int consumers) {
+        return store.renewLease(leaseMillis, consumers);
     }
 
     @Override
@@ -74,8 +74,23 @@ public final class PooledJpaStore implements MessageStore, PreparedTransactionSt
     }
 
     @Override
-    public List<StoredQueue> takeOverExpired(long now) {
-        return store.takeOverExpired(now);
+    public List<StoredQueue> takeOverExpired() {
+        return store.takeOverExpired();
+    }
+
+    @Override
+    public List<org.cairnmq.store.StoredNode> nodes() {
+        return store.nodes();
+    }
+
+    @Override
+    public boolean shared() {
+        return store.shared();
+    }
+
+    @Override
+    public boolean listen(org.cairnmq.store.StoreChanges changes) {
+        return store.listen(changes);
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.cairnmq.store.ScannedMessage;
+import org.cairnmq.store.StoreException;
+import org.cairnmq.store.StoredNode;
 import org.cairnmq.store.StoredMessage;
 import org.cairnmq.store.StoredQueue;
 
@@ -54,36 +56,47 @@ class DispatchClaims {
     void close() {
     }
 
-    void join(EntityManager em, String instanceId, String nodeName, long leaseUntil) {
+    /**
+     * Registers the instance, ending the claims of earlier instances of its node name.
+     *
+     * @param singleNode whether the database holds one node only: then another node with a live lease is
+     *                   refused, before anything is written
+     */
+    void join(EntityManager em, String instanceId, String nodeName, long leaseMillis, boolean singleNode) {
+        if (singleNode) {
+            List<?> others = em.createNativeQuery("select node_name from cairn_node where node_name <> ?1 "
+                            + "and lease_until > " + NodeTable.DATABASE_NOW)
+                    .setParameter(1, nodeName)
+                    .getResultList();
+            if (!others.isEmpty()) {
+                throw new StoreException("Node " + others.get(0) + " already runs on this H2 database: an H2 store "
+                        + "holds one node only. To run several nodes on one store, use PostgreSQL (docs/cluster.md).",
+                        null);
+            }
+        }
         em.createNativeQuery("update cairn_message set claimed_by = null where claimed_by in "
                         + "(select instance_id from cairn_node where node_name = ?1)")
                 .setParameter(1, nodeName)
                 .executeUpdate();
         em.createNativeQuery("delete from cairn_node where node_name = ?1").setParameter(1, nodeName).executeUpdate();
-        em.createNativeQuery("insert into cairn_node (instance_id, node_name, lease_until) values (?1, ?2, ?3)")
+        em.createNativeQuery("insert into cairn_node (instance_id, node_name, lease_until, renewed_at) values (?1, ?2, "
+                        + NodeTable.DATABASE_NOW + " + ?3, " + NodeTable.DATABASE_NOW + ")")
                 .setParameter(1, instanceId)
                 .setParameter(2, nodeName)
-                .setParameter(3, leaseUntil)
+                .setParameter(3, leaseMillis)
                 .executeUpdate();
     }
 
-    void renew(EntityManager em, String instanceId, long leaseUntil) {
-        em.createNativeQuery("update cairn_node set lease_until = ?1 where instance_id = ?2")
-                .setParameter(1, leaseUntil)
-                .setParameter(2, instanceId)
-                .executeUpdate();
-    }
-
-    void leave(EntityManager em, String instanceId) {
-        renew(em, instanceId, 0);
-    }
-
-    List<StoredQueue> takeOverExpired(EntityManager em, String instanceId, long now) {
-        List<?> expired = em.createNativeQuery("select instance_id from cairn_node where lease_until <= ?1 "
-                        + "and instance_id <> ?2" + rowLock)
-                .setParameter(1, now)
-                .setParameter(2, instanceId)
+    /** The instances other than this one whose lease has run out by the database's clock, locked. */
+    List<?> expired(EntityManager em, String instanceId) {
+        return em.createNativeQuery("select instance_id from cairn_node where lease_until <= " + NodeTable.DATABASE_NOW
+                        + " and instance_id <> ?1" + rowLock)
+                .setParameter(1, instanceId)
                 .getResultList();
+    }
+
+    List<StoredQueue> takeOverExpired(EntityManager em, String instanceId) {
+        List<?> expired = expired(em, instanceId);
         if (expired.isEmpty()) {
             return List.of();
         }
@@ -101,6 +114,30 @@ class DispatchClaims {
                 .setParameter("expired", expired)
                 .executeUpdate();
         return queues;
+    }
+
+    /** Every registered instance, with how many messages each holds claimed in its rows. */
+    List<StoredNode> nodes(EntityManager em) {
+        List<StoredNode> nodes = new ArrayList<>();
+        for (Object row : em.createNativeQuery("select n.instance_id, n.node_name, n.lease_until, n.renewed_at, "
+                        + "n.consumers, (select count(*) from cairn_message m where m.claimed_by = n.instance_id) "
+                        + "from cairn_node n order by n.node_name")
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            nodes.add(new StoredNode((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
+                    ((Number) r[3]).longValue(), ((Number) r[4]).intValue(), ((Number) r[5]).longValue()));
+        }
+        return nodes;
+    }
+
+    /** The instances whose lease has not run out by the database's clock. */
+    static java.util.Set<String> live(EntityManager em) {
+        java.util.Set<String> live = new java.util.HashSet<>();
+        for (Object id : em.createNativeQuery("select instance_id from cairn_node where lease_until > "
+                + NodeTable.DATABASE_NOW).getResultList()) {
+            live.add((String) id);
+        }
+        return live;
     }
 
     List<StoredMessage> claim(EntityManager em, String instanceId, StoredQueue queue, int max, long now) {
@@ -143,6 +180,13 @@ class DispatchClaims {
     }
 
     List<StoredMessage> claimById(EntityManager em, String instanceId, Collection<Long> ids) {
+        // Where nodes share the database: an instance taken over claims nothing more. Its row stays locked
+        // until the claim commits, so that a takeover waits for it and then ends these claims too.
+        if (!rowLock.isEmpty() && !ids.isEmpty() && em.createNativeQuery(
+                        "select instance_id from cairn_node where instance_id = ?1 for share")
+                .setParameter(1, instanceId).getResultList().isEmpty()) {
+            return List.of();
+        }
         List<MessageEntity> claimed = new ArrayList<>(ids.size());
         List<Long> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += JpaMessageStore.DELETE_CHUNK) {
@@ -159,8 +203,7 @@ class DispatchClaims {
         return stored(claimed);
     }
 
-    List<ScannedMessage> scan(EntityManager em, String instanceId, StoredQueue queue, long afterId, int limit,
-            long now) {
+    List<ScannedMessage> scan(EntityManager em, String instanceId, StoredQueue queue, long afterId, int limit) {
         List<MessageEntity> rows = em.createQuery("select m from MessageEntity m where m.destination = :d "
                         + "and m.subscriptionId = :s and m.preparedTx = 0 and m.id > :after order by m.id", MessageEntity.class)
                 .setParameter("d", queue.destination())
@@ -168,11 +211,7 @@ class DispatchClaims {
                 .setParameter("after", afterId)
                 .setMaxResults(limit)
                 .getResultList();
-        java.util.Set<String> live = new java.util.HashSet<>();
-        for (Object id : em.createNativeQuery("select instance_id from cairn_node where lease_until > ?1")
-                .setParameter(1, now).getResultList()) {
-            live.add((String) id);
-        }
+        java.util.Set<String> live = live(em);
         List<ScannedMessage> scanned = new ArrayList<>(rows.size());
         for (MessageEntity row : rows) {
             scanned.add(new ScannedMessage(row.toStored(), row.claimedBy() != null && live.contains(row.claimedBy())));

@@ -8,10 +8,10 @@ import org.cairnmq.store.StoreBatch;
 import org.hibernate.jdbc.Work;
 
 /**
- * H2, the embedded default. H2 is a single-node database: meant for the brokers of one process (they share
- * their claims in memory, {@link InProcessClaims}); brokers of other processes reaching the same database
- * over TCP or {@code AUTO_SERVER} work, with claims in rows, but several nodes belong on PostgreSQL.
- * Nothing refuses a second broker on one H2 database.
+ * H2, the embedded default, holds the brokers of one process: they share their claims in memory
+ * ({@link InProcessClaims}). When other processes may reach the database (TCP, {@code AUTO_SERVER}), the
+ * claims are in rows, which H2 cannot lock the way nodes need, so a broker of another node name joining
+ * while a node's lease runs is refused ({@link DispatchClaims#join}): several nodes belong on PostgreSQL.
  */
 final class H2Dialect implements StoreDialect {
     @Override
@@ -30,9 +30,15 @@ final class H2Dialect implements StoreDialect {
     }
 
     @Override
-    public void writeRows(Connection connection, StoreBatch batch, long[] ids, String instanceId)
+    public void writeRows(Connection connection, StoreBatch batch, long[] ids, String instanceId, boolean again)
             throws SQLException {
         MessageRowStatements.apply(connection, batch, ids, instanceId);
+    }
+
+    /** One node per H2 database: in memory or in a file, it is one process's (docs/cluster.md). */
+    @Override
+    public boolean sharedByNodes() {
+        return false;
     }
 
     @Override

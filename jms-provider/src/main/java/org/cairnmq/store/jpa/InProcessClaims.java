@@ -246,27 +246,24 @@ final class InProcessClaims extends DispatchClaims {
     }
 
     @Override
-    void join(EntityManager em, String instanceId, String nodeName, long leaseUntil) {
+    void join(EntityManager em, String instanceId, String nodeName, long leaseMillis, boolean singleNode) {
         List<?> earlier = em.createNativeQuery("select instance_id from cairn_node where node_name = ?1")
                 .setParameter(1, nodeName)
                 .getResultList();
-        super.join(em, instanceId, nodeName, leaseUntil);
+        // Brokers of this process share their claims in memory, so several may share the database safely.
+        super.join(em, instanceId, nodeName, leaseMillis, false);
         database.release(earlier);
         // The earlier life's claims in rows are gone too, in queues no one knows: every queue starts over.
         database.positions.values().forEach(Position::backToStart);
     }
 
     @Override
-    List<StoredQueue> takeOverExpired(EntityManager em, String instanceId, long now) {
-        List<?> expired = em.createNativeQuery("select instance_id from cairn_node where lease_until <= ?1 "
-                        + "and instance_id <> ?2")
-                .setParameter(1, now)
-                .setParameter(2, instanceId)
-                .getResultList();
+    List<StoredQueue> takeOverExpired(EntityManager em, String instanceId) {
+        List<?> expired = expired(em, instanceId);
         if (expired.isEmpty()) {
             return List.of();
         }
-        Set<StoredQueue> queues = new java.util.LinkedHashSet<>(super.takeOverExpired(em, instanceId, now));
+        Set<StoredQueue> queues = new java.util.LinkedHashSet<>(super.takeOverExpired(em, instanceId));
         queues.addAll(database.release(expired));
         queues.forEach(q -> database.position(q).backToStart());
         return new ArrayList<>(queues);
@@ -364,15 +361,10 @@ final class InProcessClaims extends DispatchClaims {
     }
 
     @Override
-    List<ScannedMessage> scan(EntityManager em, String instanceId, StoredQueue queue, long afterId, int limit,
-            long now) {
-        Set<String> live = new HashSet<>();
-        for (Object id : em.createNativeQuery("select instance_id from cairn_node where lease_until > ?1")
-                .setParameter(1, now).getResultList()) {
-            live.add((String) id);
-        }
+    List<ScannedMessage> scan(EntityManager em, String instanceId, StoredQueue queue, long afterId, int limit) {
+        Set<String> live = live(em);
         List<ScannedMessage> scanned = new ArrayList<>();
-        for (ScannedMessage row : super.scan(em, instanceId, queue, afterId, limit, now)) {
+        for (ScannedMessage row : super.scan(em, instanceId, queue, afterId, limit)) {
             Hold hold = database.held.get(row.message().id());
             scanned.add(hold != null && live.contains(hold.instanceId()) ? new ScannedMessage(row.message(), true) : row);
         }

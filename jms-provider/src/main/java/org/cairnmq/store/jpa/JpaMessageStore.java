@@ -32,7 +32,11 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     public static final String POSTGRESQL_CONNECTION_OPTIONS = CustomPlans.CONNECTION_OPTIONS;
     private final EntityManagerFactory entityManagers;
     private final DispatchClaims claims;
-    private final String instanceId = UUID.randomUUID().toString();
+    // New at each join: claims made under an earlier id (before a lost lease) are void.
+    private volatile String instanceId = UUID.randomUUID().toString();
+    private volatile String nodeName; // null until joined
+    private final NodeTable node;
+    private final ChangeSignals signals; // null unless nodes share the database
     // Rows whose claim failed in a way that may have committed (guarded by the set itself).
     private final java.util.Set<Long> claimsInDoubt = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final IdentifierGenerator messageIds;
@@ -42,8 +46,11 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     private final DestinationSettingsTables settings;
 
     private JpaMessageStore(EntityManagerFactory entityManagers, DispatchClaims claims, StoreDialect dialect,
-                            org.hibernate.jdbc.Work transactionStart, DestinationSettingsTables settings) {
+                            org.hibernate.jdbc.Work transactionStart, DestinationSettingsTables settings,
+                            DataSource bounded, DataSource unbounded) {
         this.entityManagers = entityManagers;
+        this.node = new NodeTable(bounded);
+        this.signals = dialect.sharedByNodes() ? new ChangeSignals(unbounded, () -> instanceId) : null;
         this.settings = settings;
         this.claims = claims;
         this.dialect = dialect;
@@ -74,7 +81,8 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
         DataSource bounded = StatementTimeouts.over(dataSource, statementTimeout);
         return new JpaMessageStore(StorePersistenceUnit.entityManagerFactory(bounded),
                 dialect.claims(dataSource), dialect,
-                dialect.eachTransaction(dataSource).orElse(null), new DestinationSettingsTables(bounded));
+                dialect.eachTransaction(dataSource).orElse(null), new DestinationSettingsTables(bounded), bounded,
+                dataSource);
     }
 
     @Override
@@ -100,7 +108,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
             // Written before, by an attempt that may have committed: the rows already there are not written twice.
             StoreBatch rows = given == null ? batch : withoutRowsPresent(em, batch, ids);
             long[] rowIds = rows.ids() == null ? ids : rows.ids();
-            session.doWork(connection -> dialect.writeRows(connection, rows, rowIds, instanceId));
+            session.doWork(connection -> dialect.writeRows(connection, rows, rowIds, instanceId, given != null));
         });
         claims.committed(batch, written[0]);
         return written[0];
@@ -154,25 +162,46 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     }
 
     @Override
-    public void joinAsNode(String nodeName, long leaseUntil) {
-        inTransaction(em -> claims.join(em, instanceId, nodeName, leaseUntil));
+    public void joinAsNode(String nodeName, long leaseMillis) {
+        String joining = UUID.randomUUID().toString();
+        inTransaction(em -> claims.join(em, joining, nodeName, leaseMillis, !dialect.sharedByNodes()));
+        instanceId = joining;
+        this.nodeName = nodeName;
+        claimsInDoubt.clear(); // made under the id before: the join's takeover of the node's claims ended them
     }
 
     @Override
-    public void renewLease(long leaseUntil) {
-        inTransaction(em -> claims.renew(em, instanceId, leaseUntil));
+    public boolean renewLease(long leaseMillis, int consumers) {
+        return node.renew(instanceId, leaseMillis, consumers);
     }
 
     @Override
     public void leave() {
-        inTransaction(em -> claims.leave(em, instanceId));
+        node.leave(instanceId);
     }
 
     @Override
-    public List<StoredQueue> takeOverExpired(long now) {
+    public List<StoredQueue> takeOverExpired() {
         List<StoredQueue> queues = new ArrayList<>();
-        inTransaction(em -> queues.addAll(claims.takeOverExpired(em, instanceId, now)));
+        inTransaction(em -> queues.addAll(claims.takeOverExpired(em, instanceId)));
         return queues;
+    }
+
+    @Override
+    public List<org.cairnmq.store.StoredNode> nodes() {
+        List<org.cairnmq.store.StoredNode> nodes = new ArrayList<>();
+        inTransaction(em -> nodes.addAll(claims.nodes(em)));
+        return nodes;
+    }
+
+    @Override
+    public boolean shared() {
+        return dialect.sharedByNodes();
+    }
+
+    @Override
+    public boolean listen(org.cairnmq.store.StoreChanges changes) {
+        return signals != null && signals.listen(changes);
     }
 
     @Override
@@ -217,7 +246,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     @Override
     public List<ScannedMessage> scan(StoredQueue queue, long afterId, int limit, long now) {
         List<ScannedMessage> rows = new ArrayList<>();
-        inTransaction(em -> rows.addAll(claims.scan(em, instanceId, queue, afterId, limit, now)));
+        inTransaction(em -> rows.addAll(claims.scan(em, instanceId, queue, afterId, limit)));
         return rows;
     }
 
@@ -286,6 +315,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
             em.persist(entity);
             em.flush();
             id[0] = entity.id();
+            signalSubscriptionsChanged(em);
         });
         return id[0];
     }
@@ -299,8 +329,13 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
             em.createQuery("delete from SubscriptionEntity s where s.id = :id")
                     .setParameter("id", subscriptionId)
                     .executeUpdate();
+            signalSubscriptionsChanged(em);
         });
         claims.subscriptionDeleted(subscriptionId);
+    }
+
+    private void signalSubscriptionsChanged(EntityManager em) {
+        em.unwrap(org.hibernate.Session.class).doWork(c -> dialect.subscriptionsChanged(c, instanceId));
     }
 
     @Override
@@ -316,7 +351,8 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     public long[] prepare(StoredXid xid, StoreBatch work) {
         long[] ids = new long[work.inserts().size()];
         inTransaction(em -> {
-            PreparedTxEntity tx = PreparedTxEntity.of(xid);
+            heldHere(em, work.deletes());
+            PreparedTxEntity tx = PreparedTxEntity.of(xid).preparedBy(nodeName);
             em.persist(tx);
             em.flush();
             int i = 0;
@@ -333,6 +369,28 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
             }
         });
         return ids;
+    }
+
+    /**
+     * On a database nodes share: the messages a branch acknowledges must be held by this instance, locked
+     * until the prepare commits, so that no takeover frees them in between.
+     */
+    private void heldHere(EntityManager em, List<Long> ids) {
+        if (!dialect.sharedByNodes() || ids.isEmpty()) {
+            return;
+        }
+        for (int from = 0; from < ids.size(); from += DELETE_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + DELETE_CHUNK));
+            int held = em.createNativeQuery("select id from cairn_message where id in (:ids) and claimed_by = :me "
+                            + "for update")
+                    .setParameter("ids", chunk)
+                    .setParameter("me", instanceId)
+                    .getResultList().size();
+            if (held != chunk.size()) {
+                throw StoreException.claimsLost("A branch acknowledged messages this broker instance no longer holds "
+                        + "(its lease lapsed and another node took them over): the branch cannot prepare");
+            }
+        }
     }
 
     @Override
@@ -374,8 +432,12 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     public List<PreparedTransaction> loadPrepared() {
         List<PreparedTransaction> result = new ArrayList<>();
         inTransaction(em -> {
-            for (PreparedTxEntity tx : em.createQuery("select t from PreparedTxEntity t order by t.id",
-                    PreparedTxEntity.class).getResultList()) {
+            // This node's branches (and those prepared before nodes were recorded): another node's are its own
+            // to recover when it starts again, by its transaction manager.
+            for (PreparedTxEntity tx : em.createQuery("select t from PreparedTxEntity t where t.nodeName = :node "
+                            + "or t.nodeName is null or :node is null order by t.id", PreparedTxEntity.class)
+                    .setParameter("node", nodeName)
+                    .getResultList()) {
                 List<StoredMessage> sends = em.createQuery(
                                 "select m from MessageEntity m where m.preparedTx = :tx order by m.id", MessageEntity.class)
                         .setParameter("tx", tx.id())
@@ -427,6 +489,10 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
 
     @Override
     public void close() {
+        if (signals != null) {
+            signals.close();
+        }
+        node.close();
         claims.close();
         entityManagers.close();
     }
@@ -449,6 +515,9 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
         } catch (RuntimeException e) {
             if (tx.isActive()) {
                 tx.rollback();
+            }
+            if (e instanceof StoreException refused && refused.isClaimsLost()) {
+                throw refused;
             }
             throw new StoreException("Store transaction failed: " + e.getMessage(), e);
         } finally {

@@ -31,15 +31,25 @@ final class MessageRowArrays {
     /** The element type of each array {@link #INSERT} takes, in its order. */
     private static final String[] COLUMN_TYPES = {"bigint", "varchar", "bigint", "varchar", "bigint", "varchar",
             "varchar", "varchar", "integer", "bigint", "bigint", "integer", "integer", "bytea", "bytea", "varchar"};
-    private static final String DELETE = "delete from cairn_message where id = any(?::bigint[])";
+    // Deletes and updates touch only rows this instance holds: a node whose lease lapsed and whose messages
+    // another node took over cannot acknowledge them (docs/cluster.md, fenced claims).
+    private static final String DELETE = "delete from cairn_message where id = any(?::bigint[]) and claimed_by = ?";
     private static final String COUNT = "update cairn_message m set delivery_count = c.attempts "
-            + "from unnest(?::bigint[], ?::integer[]) as c(id, attempts) where m.id = c.id";
+            + "from unnest(?::bigint[], ?::integer[]) as c(id, attempts) where m.id = c.id and m.claimed_by = ?";
 
     private MessageRowArrays() {
     }
 
-    /** Writes the batch as {@link MessageRowStatements#apply} does, in at most three statements. */
-    static void apply(Connection connection, StoreBatch batch, long[] ids, String instanceId) throws SQLException {
+    /**
+     * Writes the batch as {@link MessageRowStatements#apply} does, in at most three statements, its deletes
+     * and delivery counts only on rows {@code instanceId} holds.
+     *
+     * @param again whether an earlier attempt of the batch may have committed (its deletes may be done)
+     * @throws org.cairnmq.store.StoreException {@code claimsLost} when a row to delete or update is held by
+     *                                          another instance, or (first attempt) is gone
+     */
+    static void apply(Connection connection, StoreBatch batch, long[] ids, String instanceId, boolean again)
+            throws SQLException {
         List<StoredMessage> inserts = batch.inserts();
         if (!inserts.isEmpty()) {
             insert(connection, batch, ids, instanceId);
@@ -51,13 +61,20 @@ final class MessageRowArrays {
                 Integer[] attempts = deliveryCounts.values().toArray(new Integer[0]);
                 update.setArray(1, connection.createArrayOf("bigint", counted));
                 update.setArray(2, connection.createArrayOf("integer", attempts));
-                update.executeUpdate();
+                update.setString(3, instanceId);
+                if (update.executeUpdate() != counted.length) {
+                    ClaimFence.check(connection, List.of(counted), instanceId, again);
+                }
             }
         }
         if (!batch.deletes().isEmpty()) {
             try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-                delete.setArray(1, connection.createArrayOf("bigint", batch.deletes().toArray(new Long[0])));
-                delete.executeUpdate();
+                Long[] deleted = batch.deletes().toArray(new Long[0]);
+                delete.setArray(1, connection.createArrayOf("bigint", deleted));
+                delete.setString(2, instanceId);
+                if (delete.executeUpdate() != deleted.length) {
+                    ClaimFence.check(connection, List.of(deleted), instanceId, again);
+                }
             }
         }
     }

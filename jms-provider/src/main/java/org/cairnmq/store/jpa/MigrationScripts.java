@@ -20,7 +20,7 @@ final class MigrationScripts implements ResourceProvider {
     /** Every script, oldest first. A new migration is added here and in each database's folder. */
     static final List<String> SCRIPTS = List.of("V1__messages.sql", "V2__subscriptions.sql", "V3__prepared_transactions.sql",
             "V4__dispatch_claims.sql", "V5__indexes_without_trailing_id.sql", "V6__destination_settings.sql",
-            "V7__memory_limits.sql");
+            "V7__memory_limits.sql", "V8__cluster.sql");
 
     private final ClassLoader loader;
     private final String folder;

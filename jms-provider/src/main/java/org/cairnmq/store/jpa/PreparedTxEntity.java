@@ -30,6 +30,10 @@ class PreparedTxEntity {
     @Column(nullable = false)
     private String bqual;
 
+    /** The node whose broker prepared the branch: the one that recovers it. */
+    @Column(name = "node_name")
+    private String nodeName;
+
     protected PreparedTxEntity() {
     }
 
@@ -39,6 +43,11 @@ class PreparedTxEntity {
         e.gtrid = HEX.formatHex(xid.globalTransactionId());
         e.bqual = HEX.formatHex(xid.branchQualifier());
         return e;
+    }
+
+    PreparedTxEntity preparedBy(String node) {
+        this.nodeName = node;
+        return this;
     }
 
     long id() {

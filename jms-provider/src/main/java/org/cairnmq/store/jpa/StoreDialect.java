@@ -63,11 +63,24 @@ interface StoreDialect {
 
     /**
      * Writes a commit's message rows (inserts, deletes, delivery counts) on {@code connection}, in the
-     * store transaction's JDBC connection.
+     * store transaction's JDBC connection. On a database several nodes share, deletes and updates touch only
+     * rows {@code instanceId} holds, and the commit tells the other nodes of the messages it wrote unclaimed.
      *
-     * @param ids the ids of the batch's inserts, in order
+     * @param ids   the ids of the batch's inserts, in order
+     * @param again whether an earlier attempt of this batch may have committed
      */
-    void writeRows(Connection connection, StoreBatch batch, long[] ids, String instanceId) throws SQLException;
+    void writeRows(Connection connection, StoreBatch batch, long[] ids, String instanceId, boolean again)
+            throws SQLException;
+
+    /**
+     * Whether several broker processes may share this database as nodes of one broker. H2 holds one node:
+     * a second node is refused when it joins.
+     */
+    boolean sharedByNodes();
+
+    /** In a store transaction that created or deleted a durable subscription: tells the other nodes. */
+    default void subscriptionsChanged(Connection connection, String instanceId) throws SQLException {
+    }
 
     /**
      * What each store transaction must do on its connection before its work, for a store opening on

@@ -54,7 +54,7 @@ class InProcessClaimsTest {
     private MessageStore open(String url, String node) {
         MessageStore store = PooledJpaStore.open(url);
         opened.add(store);
-        store.joinAsNode(node, NOW + 60_000);
+        store.joinAsNode(node, 60_000);
         return store;
     }
 
@@ -148,9 +148,9 @@ class InProcessClaimsTest {
         MessageStore b = open(url(), "b");
         a.commit(unclaimed("one", "two"));
         assertEquals(List.of("one", "two"), ids(a.claim(QUEUE, 10, NOW)));
-        assertEquals(List.of(), b.takeOverExpired(NOW));
+        assertEquals(List.of(), b.takeOverExpired());
         a.leave();
-        assertEquals(List.of(QUEUE), b.takeOverExpired(NOW));
+        assertEquals(List.of(QUEUE), b.takeOverExpired());
         assertEquals(List.of("one", "two"), ids(b.claim(QUEUE, 10, NOW)));
 
         // b restarts under its name (its claims were in memory only): they are claimed again.
@@ -248,7 +248,7 @@ class InProcessClaimsTest {
                 });
         JpaMessageStore store = JpaMessageStore.open(failing);
         try {
-            store.joinAsNode("a", NOW + 60_000);
+            store.joinAsNode("a", 60_000);
             store.commit(unclaimed("one", "two"));
             failCommits.set(true);
             assertThrows(StoreException.class,
