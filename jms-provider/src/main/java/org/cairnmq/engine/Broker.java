@@ -68,7 +68,7 @@ public final class Broker implements AutoCloseable {
         this.recovery = new StoreRecovery(store, scheduler, this::now, leaseMillis, deliveryThreads,
                 this::deliverFoundInStore);
         this.pager = new PageLoader(store, scheduler, clock, options.queueMemoryLimit(), this::fromStore,
-                store.shared(), lease::holdsClaims);
+                lease::holdsClaims);
         this.subscriptions = new Subscriptions(store, pager, this::topic, recovery, this::restored);
         this.destinations = new DestinationRegistry(pager, settings, subscriptions);
         this.management = new EngineManagement(this, destinations, new MessageOperations(this, store));
@@ -428,6 +428,33 @@ public final class Broker implements AutoCloseable {
         writePath.deliverAll(arrived);
     }
 
+    /** Whether nodes share this broker's store ({@link MessageStore#shared}). */
+    boolean clustered() {
+        return store.shared();
+    }
+
+    /**
+     * The sends of a prepared XA branch that committed: delivered from memory; on a shared store, the
+     * stored ones were handed to every node in the store (see {@link MessageStore#shared}), so they are
+     * claimed there by whichever node's consumers ask first.
+     */
+    void deliverCommitted(List<QueuedMessage> arrived) {
+        if (!clustered()) {
+            writePath.deliverAll(arrived);
+            return;
+        }
+        java.util.Set<QueueDestination> stored = new java.util.LinkedHashSet<>();
+        for (QueuedMessage message : arrived) {
+            if (message.persistent()) {
+                message.releaseMemory();
+                stored.add(message.queue);
+            } else {
+                writePath.makeDeliverable(message);
+            }
+        }
+        stored.forEach(pager::arrived);
+    }
+
     void enqueueAt(long time, QueuedMessage message) {
         writePath.enqueueAt(time, message);
     }
@@ -499,6 +526,42 @@ public final class Broker implements AutoCloseable {
         public void claimsHeldAgain() {
             durableQueues().forEach(QueueDestination::handOutKeptBack);
         }
+
+        @Override
+        public void otherNodes(int others) {
+            if (store.shared() && (others > 0) != pager.clustered()) {
+                pager.betweenLoads(() -> clusteredNow(others > 0));
+            }
+        }
+    }
+
+    /**
+     * Other nodes came (the stored messages waiting in memory go to the store, for any node) or all went
+     * (what is sent here is kept in memory again). On the loader thread.
+     */
+    private void clusteredNow(boolean others) {
+        pager.clustered(others);
+        java.util.logging.Logger.getLogger(Broker.class.getName()).info(others
+                ? "CAIRN-ENGINE-044 Other nodes share the store: messages go to whichever node's consumers ask first"
+                : "CAIRN-ENGINE-045 No other node is live on the store: this node keeps what is sent here in memory");
+        if (!others) {
+            return;
+        }
+        for (QueueDestination queue : durableQueues()) {
+            List<QueuedMessage> handed = queue.handToStore();
+            if (handed.isEmpty()) {
+                continue;
+            }
+            try {
+                recovery.call(() -> {
+                    store.release(handed.stream().map(m -> m.storeId).toList());
+                    return null;
+                });
+                handed.forEach(QueuedMessage::releaseMemory);
+            } catch (BrokerException e) { // still held here: delivered from here
+                handed.forEach(queue::enqueue);
+            }
+        }
     }
 
     /** What other nodes sharing the store commit ({@link org.cairnmq.store.StoreChanges}). */
@@ -560,6 +623,11 @@ public final class Broker implements AutoCloseable {
         return fromStore(stored, queue);
     }
 
+    /** This broker's membership of its store (tests pause its renewals to make it lapse). */
+    NodeLease lease() {
+        return lease;
+    }
+
     /** The name this instance registered under in its store. */
     String nodeName() {
         return nodeName;
@@ -599,6 +667,9 @@ public final class Broker implements AutoCloseable {
             subscriptionQueues.put(stored.id(), subscription.queue);
         }
         lease.join();
+        if (store.shared()) { // before any page: a node joining others claims only what its consumers ask for
+            pager.clustered(store.otherNodes() > 0);
+        }
         settings.restore(); // destinations created empty and policies, before messages find their queues
         // The default dead-letter and expiry queues exist from the start, for operators to look into.
         queue(DeliveryPolicy.DEFAULT.deadLetterQueue());

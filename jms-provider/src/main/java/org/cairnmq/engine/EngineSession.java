@@ -1,5 +1,7 @@
 package org.cairnmq.engine;
 
+import org.cairnmq.store.StoreException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -128,7 +130,8 @@ public final class EngineSession {
         try {
             broker.complete(List.of(), List.of(message));
         } catch (RuntimeException e) {
-            if (forgetDelivery(message)) {
+            // Lost claims: another node took the message over and delivers it; it is not this session's.
+            if (forgetDelivery(message) && !StoreException.causedByClaimsLost(e)) {
                 broker.redeliver(List.of(message));
             }
             throw e;
@@ -160,7 +163,15 @@ public final class EngineSession {
         synchronized (unacknowledged) {
             acked = new ArrayList<>(unacknowledged);
         }
-        broker.complete(List.of(), acked);
+        try {
+            broker.complete(List.of(), acked);
+        } catch (RuntimeException e) {
+            if (StoreException.causedByClaimsLost(e)) {
+                // This broker's claims were all taken over: another node delivers these messages now.
+                acked.forEach(this::forgetDelivery);
+            }
+            throw e;
+        }
         acked.forEach(this::forgetDelivery);
     }
 
@@ -201,8 +212,9 @@ public final class EngineSession {
         try {
             broker.complete(sends.sends(), acked);
         } catch (RuntimeException e) {
-            // Nothing was applied: the transaction keeps what it held, for the rollback that follows.
-            restore(sends, acked);
+            // Nothing was applied: the transaction keeps what it held, for the rollback that follows; but
+            // not deliveries whose claims were taken over: another node delivers those now.
+            restore(sends, StoreException.causedByClaimsLost(e) ? List.of() : acked);
             throw e;
         }
         transactionActive = keepTransaction;

@@ -36,6 +36,9 @@ final class NodeLease implements AutoCloseable {
 
         /** The lease holds again after it could not be renewed in time: dispatching may go on. */
         void claimsHeldAgain();
+
+        /** After each renewal: how many other nodes hold a live lease on the store. */
+        void otherNodes(int others);
     }
 
     private final MessageStore store;
@@ -73,9 +76,10 @@ final class NodeLease implements AutoCloseable {
         heldUntil(asked);
     }
 
-    /** Starts renewing every third of the lease. */
+    /** Tells the holder at once how many other nodes there are, then renews every third of the lease. */
     void keep(Holder holder) {
         this.holder = holder;
+        countOthers();
         long period = Math.max(1, leaseMillis / 3);
         renewals.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
     }
@@ -121,7 +125,16 @@ final class NodeLease implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Renewing this broker's lease failed", e);
         }
+        countOthers();
         takeovers.execute(this::takeOver);
+    }
+
+    private void countOthers() {
+        try {
+            holder.otherNodes(store.otherNodes());
+        } catch (StoreException e) {
+            LOG.fine("Could not count the other nodes: " + e.getMessage());
+        }
     }
 
     private void rejoin() {

@@ -37,7 +37,7 @@ final class PageLoader implements AutoCloseable {
         return t;
     });
     private final int memoryLimit;
-    private final boolean clustered;
+    private volatile boolean clustered;
     private final java.util.function.BooleanSupplier holdsClaims;
     private volatile int epoch;
     /** How soon a queue of a shared store with waiting consumers looks again after finding nothing, at first. */
@@ -47,13 +47,11 @@ final class PageLoader implements AutoCloseable {
     private volatile long pollMaxMillis = RETRY_MILLIS;
 
     /**
-     * @param clustered   whether nodes share the store: every durable queue pages and claims on demand
      * @param holdsClaims whether this broker's lease holds now: it may dispatch what it claimed
      */
     PageLoader(MessageStore store, DeliveryScheduler scheduler, java.time.Clock clock, int memoryLimit,
-            BiFunction<StoredMessage, QueueDestination, QueuedMessage> toQueued, boolean clustered,
+            BiFunction<StoredMessage, QueueDestination, QueuedMessage> toQueued,
             java.util.function.BooleanSupplier holdsClaims) {
-        this.clustered = clustered;
         this.holdsClaims = holdsClaims;
         this.store = store;
         this.scheduler = scheduler;
@@ -67,9 +65,18 @@ final class PageLoader implements AutoCloseable {
         return memoryLimit;
     }
 
-    /** Whether nodes share the store: every durable queue pages, and claims only what its consumers take next. */
+    /**
+     * Whether other nodes are live on the store: then every durable queue pages, and claims only what its
+     * consumers take next. A node alone on a shared store keeps what it sends in memory, as on a store of
+     * its own.
+     */
     boolean clustered() {
         return clustered;
+    }
+
+    /** On the loader thread: from now on queues page (or not) as {@link #clustered} says. */
+    void clustered(boolean others) {
+        clustered = others;
     }
 
     /** Whether this broker may dispatch the stored messages it holds now (its lease holds). */
@@ -92,12 +99,17 @@ final class PageLoader implements AutoCloseable {
      * loads: {@code purge} drops the messages held in memory. Returns once done.
      */
     void voidClaims(Runnable purge) {
+        betweenLoads(() -> {
+            epoch++;
+            purge.run();
+        });
+    }
+
+    /** Runs the action on the loader thread, between two page loads, and returns once it ran. */
+    void betweenLoads(Runnable action) {
         java.util.concurrent.Future<?> done;
         try {
-            done = thread.submit(() -> {
-                epoch++;
-                purge.run();
-            });
+            done = thread.submit(action);
         } catch (RejectedExecutionException closed) {
             return;
         }
@@ -106,7 +118,7 @@ final class PageLoader implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
-            LOG.log(Level.WARNING, "Could not drop the messages of voided claims", e.getCause());
+            LOG.log(Level.WARNING, "Could not change the queues' claims", e.getCause());
         }
     }
 

@@ -142,6 +142,31 @@ final class QueueDestination {
         voided.forEach(QueuedMessage::releaseMemory);
     }
 
+    /**
+     * Another node joined the store: the stored messages waiting here are handed to the store, for any
+     * node's consumers, and the queue pages from now on.
+     *
+     * @return the messages taken out of memory, whose claims the caller gives up in the store
+     */
+    java.util.List<QueuedMessage> handToStore() {
+        java.util.List<QueuedMessage> handed = new java.util.ArrayList<>();
+        synchronized (lock) {
+            if (pager == null) {
+                return handed;
+            }
+            for (Iterator<QueuedMessage> it = ready.iterator(); it.hasNext(); ) {
+                QueuedMessage m = it.next();
+                if (m.persistent()) {
+                    it.remove();
+                    handed.add(m);
+                }
+            }
+            paged = true;
+            storedOnly += handed.size();
+        }
+        return handed;
+    }
+
     /** The lease holds again: the messages kept back meanwhile go to the consumers waiting for them. */
     void handOutKeptBack() {
         java.util.Map<QueuedMessage, Receiver> deliveries = new java.util.LinkedHashMap<>();
@@ -268,7 +293,10 @@ final class QueueDestination {
     }
 
     private boolean startLoadLocked() {
-        if (pager == null || !paged || ready.size() > pager.memoryLimit() / 2) {
+        if (pager == null || ready.size() > pager.memoryLimit() / 2) {
+            return false;
+        }
+        if (!paged && !pager.clustered()) {
             return false;
         }
         if (pager.clustered() && waiting.isEmpty()) {
@@ -306,6 +334,7 @@ final class QueueDestination {
         boolean retryLater;
         synchronized (lock) {
             // Placed and paged state decided at once, so no new arrival gets in between.
+            paged |= pager.clustered();
             for (QueuedMessage message : page) {
                 Receiver receiver = place(message);
                 if (receiver != null) {

@@ -76,7 +76,7 @@ final class Redelivery {
     void expire(QueuedMessage expired) {
         String expiryQueue = broker.deliveryPolicy(expired.queue.name()).expiryQueue();
         if (expiryQueue == null) {
-            WritePath.Work work = broker.route(List.of(), List.of(expired), false);
+            WritePath.Work work = broker.route(List.of(), List.of(expired), broker.clustered());
             retryOnStoreFailure(expired, "drop expired", () -> broker.commit(work));
         } else {
             moveToDeadEnd(expired, expiryQueue, "expired");
@@ -101,8 +101,9 @@ final class Redelivery {
         OutgoingMessage moved = new OutgoingMessage(DestinationAddress.queue(queueName),
                 new BrokerMessage(landed, properties, original.bodyType(), original.body()), null, null);
         // Routed once, committed as often as it takes: a second attempt after an ambiguous failure finds
-        // the copy written and does not write it again. Kept in memory where it lands, so no page is waited for.
-        WritePath.Work work = broker.route(List.of(moved), List.of(message), false, true);
+        // the copy written and does not write it again. Kept in memory where it lands, so no page is waited
+        // for; on a shared store, written for any node's consumers of that queue to claim.
+        WritePath.Work work = broker.route(List.of(moved), List.of(message), broker.clustered(), true);
         retryOnStoreFailure(message, "move to " + queueName, () -> broker.commit(work));
     }
 
@@ -116,6 +117,11 @@ final class Redelivery {
         } catch (BrokerException e) {
             if (e.kind() != BrokerException.Kind.RESOURCE) {
                 throw e;
+            }
+            if (org.cairnmq.store.StoreException.causedByClaimsLost(e)) {
+                // Another node took the message over with this broker's lapsed lease: it is that node's now.
+                message.releaseMemory();
+                return;
             }
             LOG.warning("CAIRN-ENGINE-020 Could not "
                     + what + " message " + message.message().headers().messageId() + "; trying again in "

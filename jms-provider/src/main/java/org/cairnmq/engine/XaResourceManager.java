@@ -218,7 +218,8 @@ final class XaResourceManager {
         if (!written) {
             // COMMITTING: no other call touches the branch's work now, so it is read without the lock.
             try {
-                branch.onePhase = broker.route(branch.sends, branch.acknowledged, false);
+                // On a shared store the sends go to the store for any node to claim, as outside XA.
+                branch.onePhase = broker.route(branch.sends, branch.acknowledged, broker.clustered());
                 broker.commit(branch.onePhase);
                 completeCommitted(branch);
                 return;
@@ -322,7 +323,7 @@ final class XaResourceManager {
         synchronized (this) {
             finish(branch);
         }
-        broker.deliverAll(branch.preparedArrivals);
+        broker.deliverCommitted(branch.preparedArrivals);
         branch.acknowledged.forEach(m -> m.queue.statistics.acknowledged.incrementAndGet());
         branch.acknowledged.forEach(QueuedMessage::releaseMemory);
     }

@@ -65,6 +65,22 @@ public interface MessageStore extends AutoCloseable {
      */
     List<StoredQueue> takeOverExpired();
 
+    /**
+     * How many other instances hold a live lease now (by the database's clock): while none does, a node
+     * of a {@link #shared} store may keep what it sends in memory, as a store of its own.
+     */
+    default int otherNodes() {
+        return 0;
+    }
+
+    /**
+     * Gives up this instance's claims on the given messages, so that any node may claim them (a node that
+     * kept messages in memory while it ran alone, now that another node joined). Only rows this instance
+     * holds change.
+     */
+    default void release(Collection<Long> ids) {
+    }
+
     /** The broker instances registered in this store, this one included, by node name. */
     default List<StoredNode> nodes() {
         return List.of();

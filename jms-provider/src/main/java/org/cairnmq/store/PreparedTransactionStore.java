@@ -19,7 +19,11 @@ public interface PreparedTransactionStore {
      */
     long[] prepare(StoredXid xid, StoreBatch work);
 
-    /** Makes a prepared branch's sends visible and deletes the messages it acknowledged. */
+    /**
+     * Makes a prepared branch's sends visible and deletes the messages it acknowledged. The sends are then
+     * held by this instance, which delivers them from memory; on a {@link MessageStore#shared} store, by no
+     * instance, for any node to claim.
+     */
     void commitPrepared(StoredXid xid);
 
     /** Deletes a prepared branch's sends and forgets its acknowledgements. */

@@ -30,9 +30,22 @@ public final class StoreException extends RuntimeException {
         return new StoreException(message, null, true);
     }
 
-    /** Whether this is a {@link #claimsLost} refusal. */
+    /** Whether this is, or was caused by, a {@link #claimsLost} refusal. */
     public boolean isClaimsLost() {
-        return claimsLost;
+        return causedByClaimsLost(this);
+    }
+
+    /** Whether {@code failure} is, or was caused by, a {@link #claimsLost} refusal. */
+    public static boolean causedByClaimsLost(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StoreException store && store.claimsLost) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /**
@@ -41,7 +54,7 @@ public final class StoreException extends RuntimeException {
      * constraint violated). When the cause gives no SQLSTATE, the database is taken as unavailable.
      */
     public boolean isUnavailable() {
-        if (claimsLost) {
+        if (isClaimsLost()) {
             return false;
         }
         for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {

@@ -366,6 +366,27 @@ public abstract class MessageStoreContractTest {
     }
 
     @Test
+    void otherLiveNodesAreCountedAndClaimsGivenUpCanBeTakenByAnyNode() {
+        MessageStore first = store();
+        first.joinAsNode("a", 30_000);
+        assertEquals(0, first.otherNodes());
+        long[] ids = first.commit(batchOf(message("q", "kept"), message("q", "also kept")));
+        MessageStore second = store();
+        second.joinAsNode("b", 30_000);
+        assertEquals(1, first.otherNodes());
+        assertEquals(1, second.otherNodes());
+        StoredQueue queue = new StoredQueue("q", 0);
+        assertEquals(0, second.countUnclaimed(queue), "a holds both");
+
+        first.release(List.of(ids[0]));
+        assertEquals(List.of("kept"), messageIds(second.claim(queue, 10, System.currentTimeMillis())));
+        second.release(List.of(ids[1])); // not b's: nothing changes
+        assertEquals(0, second.countUnclaimed(queue));
+        second.leave();
+        assertEquals(0, first.otherNodes(), "b left");
+    }
+
+    @Test
     void anInstanceThatLeftIsTakenOverAtOnceAndOneUnderTheSameNameTakesOverItsEarlierLife() {
         long now = 1_000_000;
         StoredQueue queue = new StoredQueue("q", 0);

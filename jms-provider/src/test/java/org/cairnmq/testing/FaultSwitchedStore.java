@@ -181,6 +181,16 @@ public final class FaultSwitchedStore implements MessageStore, PreparedTransacti
     }
 
     @Override
+    public int otherNodes() {
+        return messages.otherNodes();
+    }
+
+    @Override
+    public void release(java.util.Collection<Long> ids) {
+        messages.release(ids);
+    }
+
+    @Override
     public boolean shared() {
         return messages.shared();
     }

@@ -84,6 +84,16 @@ public final class PooledJpaStore implements MessageStore, PreparedTransactionSt
     }
 
     @Override
+    public int otherNodes() {
+        return store.otherNodes();
+    }
+
+    @Override
+    public void release(java.util.Collection<Long> ids) {
+        store.release(ids);
+    }
+
+    @Override
     public boolean shared() {
         return store.shared();
     }

@@ -116,6 +116,29 @@ class DispatchClaims {
         return queues;
     }
 
+    /** Ends this instance's claims on these rows, and tells the other nodes their queues have messages. */
+    void release(EntityManager em, String instanceId, Collection<Long> ids) {
+        java.util.Set<StoredQueue> queues = new java.util.LinkedHashSet<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += JpaMessageStore.DELETE_CHUNK) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + JpaMessageStore.DELETE_CHUNK));
+            for (Object[] row : em.createQuery("select distinct m.destination, m.subscriptionId from MessageEntity m "
+                            + "where m.id in :ids and m.claimedBy = :me", Object[].class)
+                    .setParameter("ids", chunk)
+                    .setParameter("me", instanceId)
+                    .getResultList()) {
+                queues.add(new StoredQueue((String) row[0], ((Number) row[1]).longValue()));
+            }
+            em.createQuery("update MessageEntity m set m.claimedBy = null where m.id in :ids and m.claimedBy = :me")
+                    .setParameter("ids", chunk)
+                    .setParameter("me", instanceId)
+                    .executeUpdate();
+        }
+        if (!queues.isEmpty() && !rowLock.isEmpty()) {
+            em.unwrap(org.hibernate.Session.class).doWork(c -> ChangeSignals.messagesWritten(c, instanceId, queues));
+        }
+    }
+
     /** Every registered instance, with how many messages each holds claimed in its rows. */
     List<StoredNode> nodes(EntityManager em) {
         List<StoredNode> nodes = new ArrayList<>();

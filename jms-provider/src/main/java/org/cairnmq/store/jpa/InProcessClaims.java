@@ -453,6 +453,15 @@ final class InProcessClaims extends DispatchClaims {
     }
 
     @Override
+    void release(EntityManager em, String instanceId, Collection<Long> ids) {
+        super.release(em, instanceId, ids); // rows written claimed
+        synchronized (database.claiming) {
+            ids.forEach(database.held::remove);
+            database.positions.values().forEach(Position::backToStart);
+        }
+    }
+
+    @Override
     void notTaken(Collection<StoredMessage> claimed) {
         synchronized (database.claiming) {
             for (StoredMessage m : claimed) {

@@ -181,6 +181,19 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     }
 
     @Override
+    public int otherNodes() {
+        return node.others(instanceId);
+    }
+
+    @Override
+    public void release(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        inTransaction(em -> claims.release(em, instanceId, ids));
+    }
+
+    @Override
     public List<StoredQueue> takeOverExpired() {
         List<StoredQueue> queues = new ArrayList<>();
         inTransaction(em -> queues.addAll(claims.takeOverExpired(em, instanceId)));
@@ -403,11 +416,28 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
                     .getResultList()) {
                 acknowledged.add(((Number) id).longValue());
             }
-            // The committing instance delivers the sends from memory, so it holds them.
-            em.createQuery("update MessageEntity m set m.preparedTx = 0, m.claimedBy = :me where m.preparedTx = :tx")
-                    .setParameter("tx", tx)
-                    .setParameter("me", instanceId)
-                    .executeUpdate();
+            if (dialect.sharedByNodes()) {
+                // Nodes share the store: the sends are for whichever node's consumers ask first.
+                java.util.Set<StoredQueue> queues = new java.util.LinkedHashSet<>();
+                for (Object[] row : em.createQuery("select distinct m.destination, m.subscriptionId from MessageEntity m "
+                                + "where m.preparedTx = :tx", Object[].class)
+                        .setParameter("tx", tx)
+                        .getResultList()) {
+                    queues.add(new StoredQueue((String) row[0], ((Number) row[1]).longValue()));
+                }
+                em.createQuery("update MessageEntity m set m.preparedTx = 0, m.claimedBy = null where m.preparedTx = :tx")
+                        .setParameter("tx", tx)
+                        .executeUpdate();
+                if (!queues.isEmpty()) {
+                    em.unwrap(org.hibernate.Session.class).doWork(c -> ChangeSignals.messagesWritten(c, instanceId, queues));
+                }
+            } else {
+                // The committing instance delivers the sends from memory, so it holds them.
+                em.createQuery("update MessageEntity m set m.preparedTx = 0, m.claimedBy = :me where m.preparedTx = :tx")
+                        .setParameter("tx", tx)
+                        .setParameter("me", instanceId)
+                        .executeUpdate();
+            }
             em.createNativeQuery("delete from cairn_message where id in "
                             + "(select message_id from cairn_prepared_ack where tx_id = ?1)")
                     .setParameter(1, tx)

@@ -29,6 +29,27 @@ final class NodeTable implements AutoCloseable {
         return update(RENEW, leaseMillis, consumers < 0 ? null : consumers, instanceId) == 1;
     }
 
+    /** How many other instances hold a live lease now. */
+    synchronized int others(String instanceId) {
+        try {
+            if (connection == null) {
+                connection = dataSource.getConnection();
+                connection.setAutoCommit(true);
+            }
+            try (PreparedStatement statement = connection.prepareStatement("select count(*) from cairn_node "
+                    + "where instance_id <> ? and lease_until > " + DATABASE_NOW)) {
+                statement.setString(1, instanceId);
+                try (java.sql.ResultSet r = statement.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            }
+        } catch (SQLException e) {
+            closeConnection();
+            throw new StoreException("Cannot read the other nodes' leases: " + e.getMessage(), e);
+        }
+    }
+
     /** Ends the lease now, so that another instance may take over at once. */
     synchronized void leave(String instanceId) {
         update("update cairn_node set lease_until = 0 where instance_id = ?", instanceId);

@@ -1,0 +1,349 @@
+package org.cairnmq.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.cairnmq.engine.Broker;
+import org.cairnmq.engine.BrokerOptions;
+import org.cairnmq.engine.LeaseControl;
+import org.cairnmq.jms.JmsConnectionFactory;
+import org.cairnmq.jms.JmsQueue;
+import org.cairnmq.jms.JmsTopic;
+import org.cairnmq.testing.PooledJpaStore;
+import org.cairnmq.testing.PostgresExtension;
+import org.cairnmq.testing.PostgresTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two and three brokers in one JVM over one PostgreSQL database, as the nodes of one broker: what is sent
+ * through any node is delivered to consumers on any node, once, in order per producer, and a node whose
+ * lease lapses while it lives delivers nothing another node took over.
+ */
+@PostgresTest
+class PostgresClusterTest {
+    private static final long LEASE_MILLIS = 1_500;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final List<Broker> brokers = new ArrayList<>();
+    private final List<Connection> connections = new ArrayList<>();
+    private final String url = PostgresExtension.cluster().createDatabase();
+
+    @AfterEach
+    void stop() {
+        for (Connection c : connections) {
+            try {
+                c.close();
+            } catch (JMSException | RuntimeException ignored) {
+                // the broker may be gone already
+            }
+        }
+        brokers.forEach(Broker::close);
+        threads.shutdownNow();
+    }
+
+    private Broker node(String name) {
+        Broker broker = Broker.start(PooledJpaStore.open(url), threads, Clock.systemUTC(),
+                BrokerOptions.defaults().withNodeName(name).withLeaseMillis(LEASE_MILLIS));
+        brokers.add(broker);
+        return broker;
+    }
+
+    private Connection connect(Broker broker) throws JMSException {
+        Connection connection = new JmsConnectionFactory(broker).createConnection();
+        connections.add(connection);
+        connection.start();
+        return connection;
+    }
+
+    private void send(Broker broker, String queue, String... texts) throws JMSException {
+        try (Connection connection = new JmsConnectionFactory(broker).createConnection()) {
+            Session session = connection.createSession();
+            MessageProducer producer = session.createProducer(new JmsQueue(queue));
+            for (String text : texts) {
+                producer.send(session.createTextMessage(text));
+            }
+        }
+    }
+
+    private static String[] texts(String prefix, int count) {
+        String[] texts = new String[count];
+        for (int i = 0; i < count; i++) {
+            texts[i] = prefix + i;
+        }
+        return texts;
+    }
+
+    @Test
+    void aMessageSentThroughOneNodeIsReceivedOnAnother() throws JMSException {
+        Broker a = node("a");
+        Broker b = node("b");
+        MessageConsumer onB = connect(b).createSession().createConsumer(new JmsQueue("orders"));
+        send(a, "orders", "one", "two", "three");
+        for (String expected : List.of("one", "two", "three")) {
+            TextMessage received = (TextMessage) onB.receive(10_000);
+            assertNotNull(received, expected + " not delivered on b");
+            assertEquals(expected, received.getText(), "in the order a's producer sent them");
+        }
+        assertNull(onB.receiveNoWait());
+        MessageConsumer onA = connect(a).createSession().createConsumer(new JmsQueue("orders"));
+        assertNull(onA.receive(300), "b took them, once");
+    }
+
+    @Test
+    void aBacklogIsSharedByCompetingConsumersOnTwoNodesEachMessageOnce() throws Exception {
+        Broker a = node("a");
+        Broker b = node("b");
+        int count = 400;
+        send(a, "work", texts("m", count));
+        Map<String, String> takenBy = new ConcurrentHashMap<>();
+        List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch all = new CountDownLatch(count);
+        for (Broker node : List.of(a, b)) {
+            String name = node == a ? "a" : "b";
+            Session session = connect(node).createSession(false, Session.AUTO_ACKNOWLEDGE);
+            session.createConsumer(new JmsQueue("work")).setMessageListener(message -> {
+                try {
+                    if (takenBy.put(((TextMessage) message).getText(), name) != null) {
+                        duplicates.add(((TextMessage) message).getText());
+                    }
+                    Thread.sleep(2); // both consumers work at the same pace
+                } catch (JMSException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                all.countDown();
+            });
+        }
+        assertTrue(all.await(60, TimeUnit.SECONDS), "only " + takenBy.size() + " of " + count + " delivered");
+        assertEquals(List.of(), duplicates);
+        assertEquals(count, takenBy.size());
+        long onA = takenBy.values().stream().filter("a"::equals).count();
+        assertTrue(onA >= count / 5 && onA <= count - count / 5,
+                "each node took a fair part of the backlog: a took " + onA + " of " + count);
+    }
+
+    @Test
+    void theHighestPriorityWaitingIsDeliveredFirstOnAnyNode() throws JMSException {
+        Broker a = node("a");
+        Broker b = node("b");
+        try (Connection connection = new JmsConnectionFactory(a).createConnection()) {
+            Session session = connection.createSession();
+            MessageProducer producer = session.createProducer(new JmsQueue("prio"));
+            producer.send(session.createTextMessage("low"), Message.DEFAULT_DELIVERY_MODE, 1, 0);
+            producer.send(session.createTextMessage("high"), Message.DEFAULT_DELIVERY_MODE, 9, 0);
+        }
+        MessageConsumer onB = connect(b).createSession().createConsumer(new JmsQueue("prio"));
+        assertEquals("high", ((TextMessage) onB.receive(10_000)).getText());
+        assertEquals("low", ((TextMessage) onB.receive(10_000)).getText());
+    }
+
+    @Test
+    void aSharedDurableSubscriptionWithConsumersOnThreeNodesTakesEachMessageOnce() throws Exception {
+        List<Broker> nodes = List.of(node("a"), node("b"), node("c"));
+        Topic topic = new JmsTopic("prices");
+        Map<String, Integer> received = new ConcurrentHashMap<>();
+        Set<String> nodesThatReceived = ConcurrentHashMap.newKeySet();
+        int count = 90;
+        CountDownLatch all = new CountDownLatch(count);
+        for (Broker node : nodes) {
+            Session session = connect(node).createSession();
+            String name = "node-" + nodes.indexOf(node);
+            session.createSharedDurableConsumer(topic, "dashboard").setMessageListener(message -> {
+                try {
+                    received.merge(((TextMessage) message).getText(), 1, Integer::sum);
+                    nodesThatReceived.add(name);
+                    Thread.sleep(5);
+                } catch (JMSException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                all.countDown();
+            });
+        }
+        try (Connection connection = new JmsConnectionFactory(nodes.get(0)).createConnection()) {
+            Session session = connection.createSession();
+            MessageProducer producer = session.createProducer(topic);
+            for (int i = 0; i < count; i++) {
+                producer.send(session.createTextMessage("p" + i));
+            }
+        }
+        assertTrue(all.await(60, TimeUnit.SECONDS), received.size() + " of " + count);
+        assertEquals(count, received.size());
+        assertTrue(received.values().stream().allMatch(n -> n == 1), "each once: " + received);
+        assertTrue(nodesThatReceived.size() >= 2, "consumed on several nodes: " + nodesThatReceived);
+    }
+
+    @Test
+    void aDurableSubscriptionMadeOnOneNodeKeepsWhatIsPublishedThroughAnother() throws JMSException {
+        Broker a = node("a");
+        Broker b = node("b");
+        Topic topic = new JmsTopic("news");
+        Connection onB = new JmsConnectionFactory(b).createConnection();
+        connections.add(onB);
+        onB.setClientID("reader");
+        onB.createSession().createDurableSubscriber(topic, "daily").close();
+        awaitTrue(() -> a.management().subscriptions().stream().anyMatch(s -> s.name().equals("daily")),
+                "a hears of b's subscription");
+
+        try (Connection connection = new JmsConnectionFactory(a).createConnection()) {
+            Session session = connection.createSession();
+            session.createProducer(topic).send(session.createTextMessage("headline"));
+        }
+        onB.start();
+        MessageConsumer again = onB.createSession().createDurableSubscriber(topic, "daily");
+        TextMessage kept = (TextMessage) again.receive(10_000);
+        assertNotNull(kept, "kept for b's subscriber");
+        assertEquals("headline", kept.getText());
+    }
+
+    @Test
+    void aNodeWhoseLeaseLapsedWhileItLivedCannotAcknowledgeWhatAnotherNodeDeliversInstead() throws Exception {
+        Broker a = node("a");
+        Broker b = node("b");
+        send(a, "jobs", "job");
+        Session onA = connect(a).createSession(false, Session.CLIENT_ACKNOWLEDGE);
+        Message taken = onA.createConsumer(new JmsQueue("jobs")).receive(10_000);
+        assertNotNull(taken);
+
+        LeaseControl.pauseRenewals(a, true); // a long pause: a's lease runs out, b takes its claims over
+        awaitTrue(() -> !LeaseControl.holdsClaims(a), "a sees its own lease run out");
+        MessageConsumer onB = connect(b).createSession(false, Session.CLIENT_ACKNOWLEDGE)
+                .createConsumer(new JmsQueue("jobs"));
+        Message again = onB.receive(LEASE_MILLIS * 4 + 5_000);
+        assertNotNull(again, "b delivers what a held, once a's lease ran out");
+        assertEquals("job", ((TextMessage) again).getText());
+
+        assertThrows(JMSException.class, taken::acknowledge, "a no longer holds it: its acknowledgement fails");
+        again.acknowledge();
+
+        LeaseControl.pauseRenewals(a, false); // a wakes up, finds its lease lost and joins again
+        awaitTrue(() -> LeaseControl.holdsClaims(a), "a holds a lease again");
+        send(b, "jobs", "next");
+        Message next = onA.createConsumer(new JmsQueue("jobs")).receive(10_000);
+        assertNotNull(next, "a, joined again, takes new work");
+        assertEquals("next", ((TextMessage) next).getText());
+        next.acknowledge();
+        assertNull(onB.receive(500), "nothing delivered twice");
+    }
+
+    @Test
+    void messagesHeldByANodeThatLeftAreDeliveredByAnother() throws JMSException {
+        Broker a = node("a");
+        Broker b = node("b");
+        send(a, "left", texts("m", 5));
+        Session onA = connect(a).createSession(false, Session.CLIENT_ACKNOWLEDGE);
+        MessageConsumer consumer = onA.createConsumer(new JmsQueue("left"));
+        assertNotNull(consumer.receive(10_000)); // a holds at least this one, unacknowledged
+        brokers.remove(a);
+        a.close();
+        MessageConsumer onB = connect(b).createSession().createConsumer(new JmsQueue("left"));
+        Set<String> got = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            TextMessage m = (TextMessage) onB.receive(10_000);
+            assertNotNull(m, "message " + i + " of a's not delivered by b");
+            got.add(m.getText());
+        }
+        assertEquals(Set.of(texts("m", 5)), got);
+    }
+
+    @Test
+    void whatANodeAloneKeptInMemoryGoesToTheStoreWhenAnotherNodeJoins() throws JMSException {
+        Broker a = node("a");
+        send(a, "backlog", texts("m", 30)); // alone: a keeps them in memory, claimed
+        assertEquals(30, a.queueMessagesInMemory("backlog"));
+        Broker b = node("b");
+        MessageConsumer onB = connect(b).createSession().createConsumer(new JmsQueue("backlog"));
+        Set<String> got = new HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            TextMessage m = (TextMessage) onB.receive(10_000);
+            assertNotNull(m, "a gave up its claims once b joined: message " + i);
+            got.add(m.getText());
+        }
+        assertEquals(Set.of(texts("m", 30)), got);
+        assertEquals(0, a.queueMessagesInMemory("backlog"));
+    }
+
+    @Test
+    void sendsOfAnXaBranchCommittedOnOneNodeAreReceivedOnAnother() throws Exception {
+        Broker a = node("a");
+        Broker b = node("b");
+        MessageConsumer onB = connect(b).createSession().createConsumer(new JmsQueue("xa-out"));
+        jakarta.jms.XAConnection xa = new org.cairnmq.jms.JmsXAConnectionFactory(a).createXAConnection();
+        connections.add(xa);
+        jakarta.jms.XASession session = xa.createXASession();
+        javax.transaction.xa.XAResource resource = session.getXAResource();
+        for (boolean onePhase : new boolean[] {false, true}) {
+            javax.transaction.xa.Xid xid = xid(onePhase ? "one-phase" : "two-phase");
+            resource.start(xid, javax.transaction.xa.XAResource.TMNOFLAGS);
+            session.createProducer(new JmsQueue("xa-out")).send(session.createTextMessage("sent " + xid.getFormatId()));
+            resource.end(xid, javax.transaction.xa.XAResource.TMSUCCESS);
+            if (!onePhase) {
+                assertEquals(javax.transaction.xa.XAResource.XA_OK, resource.prepare(xid));
+            }
+            resource.commit(xid, onePhase);
+            TextMessage received = (TextMessage) onB.receive(10_000);
+            assertNotNull(received, (onePhase ? "one" : "two") + "-phase send not delivered on b");
+            assertEquals("sent " + xid.getFormatId(), received.getText());
+        }
+    }
+
+    private static javax.transaction.xa.Xid xid(String name) {
+        byte[] gtrid = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int formatId = name.length();
+        return new javax.transaction.xa.Xid() {
+            @Override
+            public int getFormatId() {
+                return formatId;
+            }
+
+            @Override
+            public byte[] getGlobalTransactionId() {
+                return gtrid;
+            }
+
+            @Override
+            public byte[] getBranchQualifier() {
+                return new byte[] {1};
+            }
+        };
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not within 20 s: " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+}
