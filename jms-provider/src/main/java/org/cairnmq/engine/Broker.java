@@ -230,6 +230,9 @@ public final class Broker implements AutoCloseable {
         scheduler.close();
         pager.close();
         writes.close(); // commits the batches already handed in, refuses new ones
+        if (pager.clustered()) { // what no consumer here took goes to the other nodes, not counted as delivered
+            giveUpUndelivered();
+        }
         lease.close(); // gives up this node's claims
         store.close();
     }
@@ -428,31 +431,31 @@ public final class Broker implements AutoCloseable {
         writePath.deliverAll(arrived);
     }
 
-    /** Whether nodes share this broker's store ({@link MessageStore#shared}). */
+    /** Whether other nodes are live on this broker's store now ({@link PageLoader#clustered}). */
     boolean clustered() {
-        return store.shared();
+        return pager.clustered();
     }
 
     /**
-     * The sends of a prepared XA branch that committed: delivered from memory; on a shared store, the
-     * stored ones were handed to every node in the store (see {@link MessageStore#shared}), so they are
-     * claimed there by whichever node's consumers ask first.
+     * The sends of a prepared XA branch that committed: delivered from memory; on a store nodes may share,
+     * the store made the stored ones claimable by any node (see {@link MessageStore#shared}), so they are
+     * claimed from there, by whichever node's consumers ask first.
      */
     void deliverCommitted(List<QueuedMessage> arrived) {
-        if (!clustered()) {
+        if (!store.shared()) {
             writePath.deliverAll(arrived);
             return;
         }
-        java.util.Set<QueueDestination> stored = new java.util.LinkedHashSet<>();
+        Map<QueueDestination, Integer> stored = new java.util.LinkedHashMap<>();
         for (QueuedMessage message : arrived) {
             if (message.persistent()) {
                 message.releaseMemory();
-                stored.add(message.queue);
+                stored.merge(message.queue, 1, Integer::sum);
             } else {
                 writePath.makeDeliverable(message);
             }
         }
-        stored.forEach(pager::arrived);
+        stored.forEach(QueueDestination::arrivedInStore);
     }
 
     void enqueueAt(long time, QueuedMessage message) {
@@ -532,6 +535,20 @@ public final class Broker implements AutoCloseable {
             if (store.shared() && (others > 0) != pager.clustered()) {
                 pager.betweenLoads(() -> clusteredNow(others > 0));
             }
+        }
+    }
+
+    /** Hands the stored messages waiting here, undelivered, to the other nodes (this node stops). */
+    private void giveUpUndelivered() {
+        List<Long> ids = new ArrayList<>();
+        for (QueueDestination queue : durableQueues()) {
+            queue.handToStore().forEach(m -> ids.add(m.storeId));
+        }
+        try {
+            store.release(ids);
+        } catch (RuntimeException e) { // they come back with the lease's end, counted as delivered once
+            java.util.logging.Logger.getLogger(Broker.class.getName()).warning(
+                    "Could not hand this node's undelivered messages to the other nodes: " + e.getMessage());
         }
     }
 

@@ -24,6 +24,8 @@ public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMil
     public static final long DEFAULT_LEASE_MILLIS = 30_000;
     /** How often stored destination settings are read again unless configured otherwise. */
     public static final long DEFAULT_SETTINGS_REREAD_MILLIS = 15_000;
+    /** The system property that sets the lease where no code sets up the options (in WildFly). */
+    public static final String LEASE_PROPERTY = "cairn.node.leaseMillis";
     /** The system property that sets the re-read period where no code sets up the options (in WildFly). */
     public static final String SETTINGS_REREAD_PROPERTY = "cairn.settings.rereadMillis";
 
@@ -50,12 +52,14 @@ public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMil
     }
 
     /**
-     * The node name from {@code -Dcairn.node.name}, else the host name; the default memory limit and lease;
+     * The node name from {@code -Dcairn.node.name}, else WildFly's {@code jboss.node.name}, else the host
+     * name; the default memory limit; the lease from {@code -Dcairn.node.leaseMillis}, else 30 s;
      * the settings re-read period from {@code -Dcairn.settings.rereadMillis}, else 15 s; flow control from
      * the {@code cairn.flow.*} properties ({@link FlowControl#configured}), else its defaults.
      */
     public static BrokerOptions defaults() {
-        return new BrokerOptions(defaultNodeName(), DEFAULT_QUEUE_MEMORY_LIMIT, DEFAULT_LEASE_MILLIS,
+        return new BrokerOptions(defaultNodeName(), DEFAULT_QUEUE_MEMORY_LIMIT,
+                Long.getLong(LEASE_PROPERTY, DEFAULT_LEASE_MILLIS),
                 Long.getLong(SETTINGS_REREAD_PROPERTY, DEFAULT_SETTINGS_REREAD_MILLIS),
                 FlowControl.configured(System.getProperties()));
     }
@@ -81,9 +85,12 @@ public record BrokerOptions(String nodeName, int queueMemoryLimit, long leaseMil
     }
 
     private static String defaultNodeName() {
-        String configured = System.getProperty("cairn.node.name");
-        if (configured != null && !configured.isBlank()) {
-            return configured;
+        // Each node of one store needs a name of its own: WildFly servers of one host share the host name.
+        for (String property : new String[] {"cairn.node.name", "jboss.node.name"}) {
+            String configured = System.getProperty(property);
+            if (configured != null && !configured.isBlank()) {
+                return configured;
+            }
         }
         try {
             return java.net.InetAddress.getLocalHost().getHostName();

@@ -255,6 +255,16 @@ final class QueueDestination {
         loadIfLow();
     }
 
+    /** Messages of this queue were committed to the store for any node to claim (an XA branch's sends). */
+    void arrivedInStore(int count) {
+        synchronized (lock) {
+            paged = true;
+            storeArrivals += count;
+            storedOnly += count;
+        }
+        loadIfLow();
+    }
+
     /** Management took messages that waited in the store only. */
     void storedOnlyTaken(int count) {
         synchronized (lock) {

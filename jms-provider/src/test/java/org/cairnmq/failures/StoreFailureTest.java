@@ -534,7 +534,7 @@ abstract class StoreFailureTest {
             producer.send(session.createTextMessage("m" + i));
             sent.add("m" + i);
         }
-        database.loseCommitAnswersOf("claimed_by", 1);
+        database.loseCommitAnswersOf("set claimed_by", 1); // a claim (fenced acknowledgements name claimed_by too)
         database.failStatements(sql -> sql.contains("cairn_message") && sql.startsWith("select"), 2);
         // A failed page load is tried again after a second: wait longer than that for the next message.
         List<String> delivered = drain(session, queue, 5_000);

@@ -107,6 +107,11 @@ class DispatchClaims {
                 .getResultList()) {
             queues.add(new StoredQueue((String) row[0], ((Number) row[1]).longValue()));
         }
+        // The instance may have delivered them before it stopped renewing: flagged redelivered where they go next.
+        em.createNativeQuery("update cairn_message set claimed_by = null, delivery_count = delivery_count + 1 "
+                        + "where claimed_by in (:expired) and prepared_tx = 0")
+                .setParameter("expired", expired)
+                .executeUpdate();
         em.createNativeQuery("update cairn_message set claimed_by = null where claimed_by in (:expired)")
                 .setParameter("expired", expired)
                 .executeUpdate();

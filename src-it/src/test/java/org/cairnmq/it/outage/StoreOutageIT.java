@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,9 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cairnmq.it.support.CairnDeployments;
+import org.cairnmq.it.support.CairnOnPostgres;
 import org.cairnmq.it.support.Eventually;
-import org.cairnmq.it.support.PostgresStore;
-import org.cairnmq.it.support.ServerManagement;
 import org.cairnmq.testing.PostgresCluster;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -182,34 +180,10 @@ class StoreOutageIT {
     }
 
     private static void moveCairnTo(ManagementClient management, String url) throws Exception {
-        PostgresStore.deployDriver(management.getControllerClient());
-        PostgresStore.addDataSource(management.getControllerClient(), DATA_SOURCE, url, 20);
-        PostgresStore.pointCairnAt(management.getControllerClient(), DATA_SOURCE);
-        long logLength = PostgresStore.serverLogLength();
-        ServerManagement.reload(management);
-        PostgresStore.awaitCairnStarted(DATA_SOURCE, logLength);
+        CairnOnPostgres.moveTo(management, DATA_SOURCE, url, Map.of());
     }
 
     private static void moveCairnBack(ManagementClient management) throws Exception {
-        List<Exception> errors = new ArrayList<>();
-        for (Step step : List.<Step>of(() -> PostgresStore.pointCairnBack(management.getControllerClient()),
-                () -> PostgresStore.removeDataSource(management.getControllerClient(), DATA_SOURCE),
-                () -> ServerManagement.reload(management),
-                () -> PostgresStore.undeployDriver(management.getControllerClient()))) {
-            try {
-                step.run();
-            } catch (Exception e) {
-                errors.add(e);
-            }
-        }
-        if (!errors.isEmpty()) {
-            IllegalStateException failure = new IllegalStateException("Could not put the server back", errors.get(0));
-            errors.stream().skip(1).forEach(failure::addSuppressed);
-            throw failure;
-        }
-    }
-
-    private interface Step {
-        void run() throws Exception;
+        CairnOnPostgres.moveBack(management, DATA_SOURCE, List.of());
     }
 }

@@ -89,7 +89,12 @@ public final class PostgresStore {
      * written after {@code since} (a {@link #serverLogLength()}).
      */
     public static void awaitCairnStarted(String dataSource, long since) throws IOException, InterruptedException {
-        Path log = serverLog();
+        awaitCairnStarted(serverLog(), dataSource, since);
+    }
+
+    /** As {@link #awaitCairnStarted(String, long)}, in the log of another server. */
+    public static void awaitCairnStarted(Path log, String dataSource, long since) throws IOException,
+            InterruptedException {
         String started = "CAIRN-RA-003 Cairn broker started on " + jndiName(dataSource);
         String failed = "CAIRN-RA-004 Cairn broker failed to start on " + jndiName(dataSource);
         long deadline = System.currentTimeMillis() + BROKER_START_TIMEOUT_MILLIS;
