@@ -16,7 +16,7 @@ package org.cairnmq.management;
  * @param renewedAt          when it last renewed its lease
  * @param leaseLeftMillis    how long its lease still ran when read; 0 once it has run out
  * @param sinceRenewalMillis how long ago it last renewed its lease
- * @param consumers          its consumers at its last renewal (for this node: now)
+ * @param consumers          its consumers at its last renewal (counted now when the store records no nodes)
  * @param inFlight           messages it holds claimed in the store: taken to deliver, delivered or not yet
  *                           acknowledged (for a store that records no claims: its messages delivered and not
  *                           yet acknowledged)
