@@ -23,3 +23,9 @@ export function bytes(n) {
 }
 
 export const enc = encodeURIComponent;
+
+/** A short duration to a tenth of a second (leases last seconds); longer ones as age(). */
+export function duration(millis) {
+  if (millis === null || millis === undefined || millis < 0) return '—';
+  return millis < 60000 ? decimal.format(millis / 1000) + ' s' : age(millis);
+}

@@ -3,6 +3,7 @@ import { get, post } from '../api.js';
 import { count, rate, age, bytes, enc } from '../format.js';
 import { historyCharts } from '../chart.js';
 import { card, pageHead, typeBadge, action, every, toast, fail } from '../ui.js';
+import { nodesPanel } from './nodes.js';
 
 const columns = [
   ['name', 'Name', d => d.name],
@@ -21,13 +22,14 @@ const columns = [
   ['memory', 'Memory', d => d.memoryBytes, true]
 ];
 
-/** The dashboard: totals, charts over recent minutes, and every destination, refreshed live. */
+/** The dashboard: totals, charts over recent minutes, every destination and the nodes, refreshed live. */
 export function dashboard(main) {
   const sort = { key: 'name', desc: false };
   let filter = '';
   let destinations = [];
   const cards = h('div', { class: 'grid cards' });
   const charts = h('div');
+  const [nodes, refreshNodes] = nodesPanel();
   const tbody = h('tbody', { 'data-testid': 'destinations' });
   const headRow = h('tr');
   const filterInput = h('input', { type: 'search', placeholder: 'Filter by name', 'aria-label': 'Filter by name',
@@ -47,7 +49,8 @@ export function dashboard(main) {
     h('div', { class: 'panel flush' },
       h('div', { class: 'toolbar' }, filterInput, h('span', { class: 'spacer' }),
         h('span', { class: 'muted' }, 'Click a column to sort; rates over the last few seconds')),
-      h('table', {}, h('thead', {}, headRow), tbody)));
+      h('table', {}, h('thead', {}, headRow), tbody)),
+    nodes);
 
   function render() {
     headRow.querySelectorAll('th').forEach(th => {
@@ -97,7 +100,8 @@ export function dashboard(main) {
 
   const stopList = every(2000, refresh);
   const stopCharts = every(5000, async () => replace(charts, historyCharts(await get('history'))));
-  return () => { stopList(); stopCharts(); };
+  const stopNodes = every(3000, refreshNodes);
+  return () => { stopList(); stopCharts(); stopNodes(); };
 }
 
 function createForm(onCreated) {

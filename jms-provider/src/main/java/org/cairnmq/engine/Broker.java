@@ -645,6 +645,11 @@ public final class Broker implements AutoCloseable {
         return lease;
     }
 
+    /** The instances registered in the store (a store call: its failure is the engine's error). */
+    List<org.cairnmq.store.StoredNode> storedNodes() {
+        return storeCall(store::nodes);
+    }
+
     /** The name this instance registered under in its store. */
     String nodeName() {
         return nodeName;

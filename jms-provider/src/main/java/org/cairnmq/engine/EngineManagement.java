@@ -17,8 +17,10 @@ import org.cairnmq.management.MemoryLimitView;
 import org.cairnmq.management.MessagePage;
 import org.cairnmq.management.MessageQuery;
 import org.cairnmq.management.MessageView;
+import org.cairnmq.management.NodeView;
 import org.cairnmq.management.OperationResult;
 import org.cairnmq.management.SubscriptionView;
+import org.cairnmq.store.StoredNode;
 
 /** The broker's {@link BrokerManagement}: destinations, subscriptions and policies here, messages in {@link MessageOperations}. */
 final class EngineManagement implements BrokerManagement {
@@ -35,6 +37,28 @@ final class EngineManagement implements BrokerManagement {
     @Override
     public String nodeName() {
         return broker.nodeName();
+    }
+
+    @Override
+    public List<NodeView> nodes() {
+        List<StoredNode> stored;
+        try {
+            stored = broker.storedNodes();
+        } catch (BrokerException e) {
+            throw translate(e);
+        }
+        if (stored.isEmpty()) {
+            long inFlight = destinations().stream().mapToLong(DestinationView::inFlight).sum();
+            return List.of(new NodeView(nodeName(), null, true, broker.lease().holdsClaims(), -1, -1, -1, -1,
+                    consumers().size(), inFlight));
+        }
+        List<NodeView> views = new ArrayList<>();
+        for (StoredNode node : stored) {
+            views.add(new NodeView(node.nodeName(), node.instanceId(), node.nodeName().equals(nodeName()),
+                    node.live(), node.leaseUntil(), node.renewedAt(), node.leaseLeftMillis(),
+                    Math.max(0, node.readAt() - node.renewedAt()), node.consumers(), node.inFlight()));
+        }
+        return views;
     }
 
     @Override

@@ -25,6 +25,16 @@ public interface BrokerManagement {
      */
     String nodeName();
 
+    /**
+     * Every broker instance registered in this broker's store, this one included, sorted by node name:
+     * whether its lease is live, and its consumers and claimed messages as of its last renewal. Read from
+     * the store on each call (blocks until it answers); for a store that records no nodes, this node alone.
+     * A node whose lease another node took over is missing until it joins again, at its next renewal.
+     *
+     * @throws ManagementException {@code FAILED} when the store failed
+     */
+    List<NodeView> nodes();
+
     /** Every queue and topic (temporary ones included), sorted by type and name. */
     List<DestinationView> destinations();
 

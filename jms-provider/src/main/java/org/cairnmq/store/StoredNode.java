@@ -9,7 +9,19 @@ package org.cairnmq.store;
  * @param renewedAt  epoch millis (database clock) of its last renewal
  * @param consumers  how many consumers it had at its last renewal
  * @param inFlight   how many messages it holds claimed (in memory, delivered or not yet acknowledged)
+ * @param readAt     epoch millis (database clock) when the store read this row: what "now" means for
+ *                   {@link #live} and {@link #leaseLeftMillis}, whatever the reader's own clock says
  */
 public record StoredNode(String instanceId, String nodeName, long leaseUntil, long renewedAt, int consumers,
-        long inFlight) {
+        long inFlight, long readAt) {
+
+    /** Whether its lease had not run out when the row was read: its claims held. */
+    public boolean live() {
+        return leaseUntil > readAt;
+    }
+
+    /** How long its lease still ran when the row was read; 0 once it has run out. */
+    public long leaseLeftMillis() {
+        return Math.max(0, leaseUntil - readAt);
+    }
 }

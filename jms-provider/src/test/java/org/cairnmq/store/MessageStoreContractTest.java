@@ -358,11 +358,16 @@ public abstract class MessageStoreContractTest {
         assertEquals("a", a.nodeName());
         assertEquals(3, a.consumers());
         assertTrue(a.leaseUntil() > a.renewedAt() && a.renewedAt() > 0, a.toString());
+        assertTrue(a.live() && a.readAt() >= a.renewedAt() && a.leaseLeftMillis() > 0, "read by the database's clock: " + a);
         assertTrue(store.renewLease(30_000, -1));
         assertEquals(3, store.nodes().get(0).consumers(), "-1 keeps the count");
         if (store.shared()) {
             assertEquals(1, a.inFlight(), "the message it holds in its row");
         }
+        store.leave();
+        org.cairnmq.store.StoredNode left = store.nodes().get(0);
+        assertFalse(left.live(), "a node that left: " + left);
+        assertEquals(0, left.leaseLeftMillis());
     }
 
     @Test

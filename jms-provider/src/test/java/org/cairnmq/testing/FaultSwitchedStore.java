@@ -31,7 +31,7 @@ public final class FaultSwitchedStore implements MessageStore, PreparedTransacti
         COMMIT, LOAD_ALL, JOIN_AS_NODE, RENEW_LEASE, LEAVE, TAKE_OVER_EXPIRED, CLAIM, PEEK, SCAN, CLAIM_FREE,
         CLAIM_BY_ID, PRESENT_IDS, COUNT_UNCLAIMED, HAS_UNCLAIMED, QUEUES_WITH_MESSAGES, SAVE_SUBSCRIPTION,
         DELETE_SUBSCRIPTION, LOAD_SUBSCRIPTIONS, PREPARE, COMMIT_PREPARED, ROLLBACK_PREPARED, IS_PREPARED,
-        LOAD_PREPARED
+        LOAD_PREPARED, NODES
     }
 
     /** How long a blocked call waits for its release before it fails, so that a broken test cannot hang. */
@@ -177,7 +177,7 @@ public final class FaultSwitchedStore implements MessageStore, PreparedTransacti
 
     @Override
     public List<org.cairnmq.store.StoredNode> nodes() {
-        return messages.nodes();
+        return call(Operation.NODES, messages::nodes);
     }
 
     @Override

@@ -144,16 +144,20 @@ class DispatchClaims {
         }
     }
 
-    /** Every registered instance, with how many messages each holds claimed in its rows. */
+    /**
+     * Every registered instance, with how many messages each holds claimed in its rows and the database's
+     * clock at the reading (so that whether a lease is live is judged by the clock that set it).
+     */
     List<StoredNode> nodes(EntityManager em) {
         List<StoredNode> nodes = new ArrayList<>();
         for (Object row : em.createNativeQuery("select n.instance_id, n.node_name, n.lease_until, n.renewed_at, "
-                        + "n.consumers, (select count(*) from cairn_message m where m.claimed_by = n.instance_id) "
-                        + "from cairn_node n order by n.node_name")
+                        + "n.consumers, (select count(*) from cairn_message m where m.claimed_by = n.instance_id), "
+                        + NodeTable.DATABASE_NOW + " from cairn_node n order by n.node_name")
                 .getResultList()) {
             Object[] r = (Object[]) row;
             nodes.add(new StoredNode((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
-                    ((Number) r[3]).longValue(), ((Number) r[4]).intValue(), ((Number) r[5]).longValue()));
+                    ((Number) r[3]).longValue(), ((Number) r[4]).intValue(), ((Number) r[5]).longValue(),
+                    ((Number) r[6]).longValue()));
         }
         return nodes;
     }
