@@ -30,8 +30,8 @@ final class ScenarioRun {
         try {
             // One after the other: the first creates the schema.
             for (NodeSpec spec : scenario.nodes()) {
-                Path log = folder.resolve(scenario.label().replaceAll("\\W+", "-") + "-run-" + run + "-node-"
-                        + spec.name() + ".log");
+                String file = scenario.label().replaceAll("\\W+", " ").trim().replace(' ', '-');
+                Path log = folder.resolve(file + "-run-" + run + "-node-" + spec.name() + ".log");
                 nodes.add(NodeProcess.start(log, url, spec.name(), spec.producers(), spec.consumers(), spec.rate()));
             }
             if (nodes.size() > 1) {
