@@ -45,9 +45,10 @@ public final class ClusterBenchmark {
             int latencies) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%,.0f msg/s received; CPU s per 1,000: node a %.3f, node b %.3f,"
-                    + " PostgreSQL %.3f; latency p50 %,.0f µs, p99 %,.0f µs (%d latencies)", perSecond, cpuA, cpuB,
-                    cpuPostgres, p50, p99, latencies);
+            return String.format(Locale.ROOT, "%,.0f msg/s received; CPU s per 1,000: node a %.3f, node b %s,"
+                    + " PostgreSQL %.3f; latency p50 %,.0f µs, p99 %,.0f µs (%d latencies)", perSecond, cpuA,
+                    Double.isNaN(cpuB) ? "—" : String.format(Locale.ROOT, "%.3f", cpuB), cpuPostgres, p50, p99,
+                    latencies);
         }
     }
 
