@@ -13,19 +13,14 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.cairnmq.testing.BrokerUnderLoad;
+import org.cairnmq.testing.CrashOutcome;
 import org.cairnmq.testing.LoadReports;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +62,8 @@ public abstract class BrokerCrashTest {
         Files.createDirectories(log.getParent());
         Path reportFile = log.resolveSibling(databaseName() + "-round-" + round + "-reports.txt");
         Files.deleteIfExists(reportFile);
-        Process child = startChild(jdbcUrl, log, reportFile);
+        Process child = BrokerUnderLoad.launch(log, jdbcUrl, QUEUE, Integer.toString(PRODUCERS), "300",
+                Integer.toString(QUEUE_MEMORY_LIMIT), reportFile.toString());
         LoadReports progress = new LoadReports(child.getInputStream());
         try {
             boolean loaded = progress.await(r -> r.sentCount() >= killAfterSends && r.acknowledgedCount() >= 20,
@@ -75,13 +71,13 @@ public abstract class BrokerCrashTest {
             if (!loaded) {
                 fail("The loaded broker did not reach " + killAfterSends + " sends and 20 acknowledgements ("
                         + progress.sentCount() + ", " + progress.acknowledgedCount() + "; alive: " + child.isAlive()
-                        + "); its log:\n" + tail(log));
+                        + "); its log:\n" + BrokerUnderLoad.tail(log));
             }
             child.destroyForcibly(); // SIGKILL
             assertTrue(child.waitFor(1, TimeUnit.MINUTES), "the killed broker process did not end");
             assertTrue(progress.awaitEnd(1, TimeUnit.MINUTES), "the killed broker's output did not close");
             assertEquals(137, child.exitValue(), "the broker process ended otherwise than by SIGKILL; its log:\n"
-                    + tail(log));
+                    + BrokerUnderLoad.tail(log));
         } finally {
             child.destroyForcibly();
         }
@@ -91,22 +87,10 @@ public abstract class BrokerCrashTest {
         assertTrue(reports.awaitEnd(1, TimeUnit.MINUTES), "the report file could not be read");
         List<String> delivered = drainAfterRestart(jdbcUrl);
         Files.write(log.resolveSibling(databaseName() + "-round-" + round + "-delivered.txt"), delivered);
-        Outcome outcome = new Outcome(reports, delivered);
+        CrashOutcome outcome = new CrashOutcome(reports, delivered, PRODUCERS, "delivered after restart");
         System.out.printf("Crash test on %s, round %d (seed %d, kill at %d sends): %s%n",
                 databaseName(), round, seed, killAfterSends, outcome);
         outcome.assertExactlyOnce();
-    }
-
-    private Process startChild(String jdbcUrl, Path log, Path reportFile) throws IOException {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", classPath, BrokerUnderLoad.class.getName(),
-                jdbcUrl, QUEUE, Integer.toString(PRODUCERS), "300", Integer.toString(QUEUE_MEMORY_LIMIT),
-                reportFile.toString());
-        return new ProcessBuilder(command)
-                .redirectError(log.toFile())
-                .start(); // standard input stays an open pipe: the child ends by itself when it closes
     }
 
     /** Starts the broker over the crashed one's database and receives every message it has. */
@@ -133,93 +117,5 @@ public abstract class BrokerCrashTest {
             assertEquals("after-restart", ((TextMessage) after).getText());
         }
         return delivered;
-    }
-
-    /** What came back after the restart, against what the killed process reported. */
-    private static final class Outcome {
-        private final Set<String> sent;
-        private final Set<String> acknowledged;
-        private final List<String> delivered;
-        private final int otherLines;
-        private final Set<String> lost = new LinkedHashSet<>();
-        private final Set<String> duplicated = new LinkedHashSet<>();
-        private final Set<String> acknowledgedButBack = new LinkedHashSet<>();
-        private final Set<String> ackInDoubt = new LinkedHashSet<>();
-        private final Set<String> sendInDoubt = new LinkedHashSet<>();
-        private final Set<String> unexplained = new LinkedHashSet<>();
-
-        Outcome(LoadReports reports, List<String> delivered) {
-            this.sent = reports.sent();
-            this.acknowledged = reports.acknowledged();
-            this.delivered = delivered;
-            this.otherLines = reports.otherLines();
-            Set<String> receivedNotAcknowledged = reports.received();
-            receivedNotAcknowledged.removeAll(acknowledged);
-
-            Set<String> seen = new HashSet<>();
-            for (String text : delivered) {
-                if (!seen.add(text)) {
-                    duplicated.add(text);
-                }
-                if (acknowledged.contains(text)) {
-                    acknowledgedButBack.add(text);
-                }
-            }
-            for (String text : sent) {
-                if (!acknowledged.contains(text) && !seen.contains(text)) {
-                    // Gone without a reported acknowledgement: only the acknowledgement under way at the
-                    // kill may have committed without being reported.
-                    (receivedNotAcknowledged.contains(text) ? ackInDoubt : lost).add(text);
-                }
-            }
-            // Delivered but never reported sent: only each producer's send under way at the kill may have
-            // committed without being reported, and it is the one after its last reported send.
-            Map<String, Long> lastSent = new HashMap<>();
-            for (String text : sent) {
-                lastSent.merge(producer(text), sequence(text), Math::max);
-            }
-            for (String text : seen) {
-                if (!sent.contains(text)) {
-                    boolean next = text.matches("p\\d+-\\d+")
-                            && sequence(text) == lastSent.getOrDefault(producer(text), 0L) + 1;
-                    (next ? sendInDoubt : unexplained).add(text);
-                }
-            }
-        }
-
-        void assertExactlyOnce() {
-            assertTrue(lost.isEmpty(), "sent, not acknowledged and never delivered again: " + lost);
-            assertTrue(duplicated.isEmpty(), "delivered twice after the restart: " + duplicated);
-            assertTrue(acknowledgedButBack.isEmpty(), "acknowledged, yet delivered again: " + acknowledgedButBack);
-            assertTrue(unexplained.isEmpty(), "delivered, though never sent: " + unexplained);
-            assertTrue(ackInDoubt.size() <= 1, "more acknowledgements in doubt than consumers: " + ackInDoubt);
-            assertTrue(sendInDoubt.size() <= PRODUCERS, "more sends in doubt than producers: " + sendInDoubt);
-        }
-
-        @Override
-        public String toString() {
-            return String.format("sent %d, acknowledged %d, delivered after restart %d, lost %d, duplicated %d,"
-                            + " acknowledged but delivered again %d (in doubt at the kill: %d unreported sends delivered,"
-                            + " %d acknowledgement committed unreported; %d other lines in the child's output)",
-                    sent.size(), acknowledged.size(), delivered.size(), lost.size(), duplicated.size(),
-                    acknowledgedButBack.size(), sendInDoubt.size(), ackInDoubt.size(), otherLines);
-        }
-
-        private static String producer(String text) {
-            return text.substring(0, text.indexOf('-'));
-        }
-
-        private static long sequence(String text) {
-            return Long.parseLong(text.substring(text.indexOf('-') + 1));
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log at " + log + ")";
-        }
     }
 }

@@ -13,6 +13,10 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.cairnmq.embedded.EmbeddedBroker;
 
 /**
@@ -29,7 +33,8 @@ import org.cairnmq.embedded.EmbeddedBroker;
  * its time limit, so it never outlives the test.
  *
  * <p>Arguments: JDBC URL, queue name, number of producer threads, time limit in seconds, the queue's memory
- * limit, the report file.
+ * limit, the report file; optionally a node name and a lease in milliseconds, for a node of a cluster
+ * (the broker's defaults otherwise).
  */
 public final class BrokerUnderLoad {
     private static final FileOutputStream OUT = new FileOutputStream(FileDescriptor.out);
@@ -48,7 +53,11 @@ public final class BrokerUnderLoad {
         reportFile = new FileOutputStream(args[5], true);
         exitWhenParentGoes();
 
-        EmbeddedBroker broker = EmbeddedBroker.builder().jdbcUrl(jdbcUrl).queueMemoryLimit(queueMemoryLimit).start();
+        EmbeddedBroker.Builder builder = EmbeddedBroker.builder().jdbcUrl(jdbcUrl).queueMemoryLimit(queueMemoryLimit);
+        if (args.length > 7) {
+            builder.nodeName(args[6]).leaseMillis(Long.parseLong(args[7]));
+        }
+        EmbeddedBroker broker = builder.start();
         Connection connection = broker.connectionFactory().createConnection();
         connection.start();
         for (int p = 1; p <= producers; p++) {
@@ -64,6 +73,28 @@ public final class BrokerUnderLoad {
         Thread.sleep(limitSeconds * 1000); // only a safety limit: the test kills the process long before
         System.err.println("Time limit of " + limitSeconds + " s reached without being killed");
         Runtime.getRuntime().halt(4);
+    }
+
+    /**
+     * Starts this program in a child JVM on the test's class path, its standard error to {@code log}; its
+     * standard input stays an open pipe, so the child ends by itself when the test JVM goes.
+     */
+    public static Process launch(Path log, String... args) throws IOException {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-cp", classPath, BrokerUnderLoad.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(log.toFile()).start();
+    }
+
+    /** The last lines of a child's log, for failure messages. */
+    public static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
     }
 
     private static void produce(Session session, Queue queue, String name) throws JMSException {

@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * developers' machines) every server command runs as the OS user {@code postgres} (created by the
  * package; another one by {@value #OS_USER_PROPERTY}) through {@code runuser -u postgres --}, and the
  * cluster folder is given to that user. Trust authentication on 127.0.0.1 only, fsync off: nothing in it
- * is meant to outlive the JVM. See docs/testing.md.
+ * is meant to outlive the JVM (a benchmark's {@link #startDurable(Path) durable} cluster keeps fsync on).
+ * See docs/testing.md.
  */
 public final class PostgresCluster {
     /** {@code -Dcairn.test.postgresql.skip=true} skips the PostgreSQL tests instead of failing them. */
@@ -61,11 +62,13 @@ public final class PostgresCluster {
     private final Path serverLog;
     private final Optional<String> osUser;
     private final AtomicInteger databases = new AtomicInteger();
+    private final boolean durable;
     private int port;
     private volatile boolean running;
 
-    private PostgresCluster(Path bin, Path folder, Optional<String> osUser) {
+    private PostgresCluster(Path bin, Path folder, Optional<String> osUser, boolean durable) {
         this.bin = bin;
+        this.durable = durable;
         this.folder = folder;
         this.data = folder.resolve("data");
         this.serverLog = folder.resolve("server.log");
@@ -83,7 +86,7 @@ public final class PostgresCluster {
         }
         if (shared == null) {
             try {
-                PostgresCluster cluster = create(Path.of("target", "postgresql").toAbsolutePath());
+                PostgresCluster cluster = create(Path.of("target", "postgresql").toAbsolutePath(), false);
                 Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "cairn-postgresql-stop"));
                 cluster.start();
                 shared = cluster;
@@ -93,6 +96,26 @@ public final class PostgresCluster {
             }
         }
         return shared;
+    }
+
+    /**
+     * Starts a cluster of its own under {@code parent}, durable as in production (fsync and full page writes
+     * on, the defaults), for benchmarks; the caller {@link #stop() stops} it, or the JVM's exit does.
+     */
+    public static PostgresCluster startDurable(Path parent) {
+        PostgresCluster cluster = create(parent.toAbsolutePath(), true);
+        Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "cairn-postgresql-stop"));
+        cluster.start();
+        return cluster;
+    }
+
+    /** The server's main process (its first line of {@code postmaster.pid}), parent of all its processes. */
+    public long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the postmaster's pid in " + data, e);
+        }
     }
 
     /** Stops the shared cluster if it was started; a later {@link #shared()} would start a new one. */
@@ -128,7 +151,7 @@ public final class PostgresCluster {
         return "PostgreSQL test cluster on 127.0.0.1:" + port + " in " + folder;
     }
 
-    private static PostgresCluster create(Path parent) {
+    private static PostgresCluster create(Path parent, boolean durable) {
         Path bin = findBinaries();
         Optional<String> osUser = isRoot()
                 ? Optional.of(System.getProperty(OS_USER_PROPERTY, "postgres"))
@@ -142,7 +165,7 @@ public final class PostgresCluster {
             if (osUser.isPresent()) {
                 giveTo(folder, osUser.get());
             }
-            return new PostgresCluster(bin, folder, osUser);
+            return new PostgresCluster(bin, folder, osUser, durable);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + parent + " for the PostgreSQL test cluster", e);
         }
@@ -201,13 +224,15 @@ public final class PostgresCluster {
     private void appendSettings() {
         String settings = """
 
-                # Cairn test cluster: local TCP only, no Unix socket, durability traded for speed.
+                # Cairn test cluster: local TCP only, no Unix socket.
                 listen_addresses = '127.0.0.1'
                 unix_socket_directories = ''
                 max_connections = 200
+                """ + (durable ? "" : """
+                # Durability traded for speed: nothing here is meant to outlive the JVM.
                 fsync = off
                 full_page_writes = off
-                """;
+                """);
         try {
             Files.writeString(data.resolve("postgresql.conf"), settings, StandardCharsets.UTF_8,
                     StandardOpenOption.APPEND);
