@@ -180,12 +180,18 @@ final class PageLoader implements AutoCloseable {
             for (StoredMessage stored : store.claim(queue.storedQueue(), request.wanted(), now)) {
                 page.add(toQueued.apply(stored, queue));
             }
-            more = store.hasUnclaimed(queue.storedQueue());
         } catch (RuntimeException e) { // StoreException, or a message the engine cannot decode
             LOG.log(Level.WARNING, "Cannot load messages of " + queue.name() + " from the store; trying again", e);
             queue.loadFailed();
             retryLater(queue);
             return;
+        }
+        // Nodes sharing the store: the queue stays paged whatever is left, so no need to ask. Asked after
+        // the claim: a failure here must not drop the page just claimed (its rows would stay claimed).
+        try {
+            more = clustered || store.hasUnclaimed(queue.storedQueue());
+        } catch (RuntimeException e) {
+            more = true; // look again later, as if some were left
         }
         if (clustered && !page.isEmpty()) {
             synchronized (polls) {

@@ -12,7 +12,8 @@ import java.util.TreeSet;
  *
  * <p>On a store several nodes share, a durable queue is always paged: its persistent messages wait in the
  * store for whichever node's consumers ask first, and this node claims a page only when one of its
- * consumers waits (the page: one message per waiting consumer, and one more per consumer). Stored messages
+ * consumers waits (the page: one message per waiting consumer, and a few more per consumer, more while a
+ * backlog drains). Stored messages
  * are handed out only while the broker's lease holds, and dropped if claimed under a voided lease.
  */
 final class QueueDestination {
@@ -41,6 +42,8 @@ final class QueueDestination {
     private long storedOnly;
     private boolean loading;
     private boolean loadAgain;
+    // Messages claimed ahead per consumer on a shared store, guarded by lock: 2 to 64 (see beginLoad).
+    private int clusterPrefetch = 2;
 
     /**
      * @param address        what consumers see as the message's destination (the queue, or the topic)
@@ -327,7 +330,11 @@ final class QueueDestination {
     PageRequest beginLoad() {
         synchronized (lock) {
             int room = pager.memoryLimit() - ready.size();
-            int wanted = pager.clustered() ? Math.min(room, waiting.size() + consumers.size()) : room;
+            // Nodes sharing the store: what the consumers here take next, and a few more each so that a busy
+            // consumer finds its next message here: more while claims come back full (a backlog to drain),
+            // fewer once they come back short, so that a small backlog is shared with the other nodes.
+            int wanted = pager.clustered()
+                    ? Math.min(room, waiting.size() + clusterPrefetch * Math.max(1, consumers.size())) : room;
             return new PageRequest(Math.max(1, wanted), storeArrivals);
         }
     }
@@ -345,6 +352,10 @@ final class QueueDestination {
         synchronized (lock) {
             // Placed and paged state decided at once, so no new arrival gets in between.
             paged |= pager.clustered();
+            if (pager.clustered()) {
+                clusterPrefetch = page.size() == request.wanted() ? Math.min(64, clusterPrefetch * 2)
+                        : Math.max(2, clusterPrefetch / 2);
+            }
             for (QueuedMessage message : page) {
                 Receiver receiver = place(message);
                 if (receiver != null) {

@@ -535,7 +535,9 @@ abstract class StoreFailureTest {
             sent.add("m" + i);
         }
         database.loseCommitAnswersOf("set claimed_by", 1); // a claim (fenced acknowledgements name claimed_by too)
-        database.failStatements(sql -> sql.contains("cairn_message") && sql.startsWith("select"), 2);
+        // Reads of a page: selects, and PostgreSQL's one-statement claim (with … update … returning).
+        database.failStatements(sql -> sql.contains("cairn_message")
+                && (sql.startsWith("select") || sql.startsWith("with")), 2);
         // A failed page load is tried again after a second: wait longer than that for the next message.
         List<String> delivered = drain(session, queue, 5_000);
         assertNoDuplicates(delivered);

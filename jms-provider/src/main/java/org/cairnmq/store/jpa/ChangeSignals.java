@@ -8,8 +8,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,10 +20,9 @@ import org.cairnmq.store.StoreChanges;
 import org.cairnmq.store.StoredQueue;
 
 /**
- * How the nodes sharing a PostgreSQL store wake each other: a commit that wrote messages for any node to
- * claim sends one {@code NOTIFY} naming their queues (one per commit, which is one per group commit: a
- * notifying transaction takes a database-wide lock at commit, so one per message would serialise sends),
- * and each node {@code LISTEN}s on a connection of its own.
+ * How the nodes sharing a PostgreSQL store wake each other: after a commit that wrote messages for any
+ * node to claim, a {@code NOTIFY} names their queues (at most one at a time per node, naming what every
+ * commit since the last one wrote), and each node {@code LISTEN}s on a connection of its own.
  *
  * <p>A notification is delivered only to connections listening when it commits. After the listening
  * connection broke, the node is told that any queue may have messages, so that it looks at each again.
@@ -40,6 +41,9 @@ final class ChangeSignals implements AutoCloseable {
     private final java.util.function.Supplier<String> instanceId;
     private volatile boolean closed;
     private Thread listener;
+    private Thread notifier; // guarded by this
+    private final Set<StoredQueue> pendingQueues = new java.util.LinkedHashSet<>(); // guarded by this
+    private boolean subscriptionsPending; // guarded by this
 
     /** @param instanceId who this store is: its own notifications are not passed on */
     ChangeSignals(DataSource dataSource, java.util.function.Supplier<String> instanceId) {
@@ -47,32 +51,113 @@ final class ChangeSignals implements AutoCloseable {
         this.instanceId = instanceId;
     }
 
-    /** In a store transaction that wrote messages unclaimed to these queues: tells the other nodes at its commit. */
-    static void messagesWritten(Connection connection, String instanceId, Collection<StoredQueue> queues)
-            throws SQLException {
-        StringBuilder payload = new StringBuilder(instanceId);
-        for (StoredQueue queue : queues) {
-            payload.append('\n').append(queue.subscriptionId()).append(' ')
-                    .append(URLEncoder.encode(queue.destination(), StandardCharsets.UTF_8));
-            if (payload.length() > MAX_PAYLOAD) {
-                payload.setLength(0);
-                payload.append(instanceId).append('\n').append(ANY_QUEUE);
-                break;
+    /**
+     * After a commit that wrote messages unclaimed to these queues: tells the other nodes, soon, from the
+     * notifying thread. Announcements made while one is being sent go together in the next.
+     */
+    void messagesWritten(Collection<StoredQueue> queues) {
+        if (queues.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            pendingQueues.addAll(queues);
+            startNotifier();
+            notifyAll();
+        }
+    }
+
+    /** After a commit that created or deleted a durable subscription. */
+    void subscriptionsChanged() {
+        synchronized (this) {
+            subscriptionsPending = true;
+            startNotifier();
+            notifyAll();
+        }
+    }
+
+    /** The payloads telling what is pending; guarded by this. */
+    private List<String> takePayloads() {
+        List<String> payloads = new ArrayList<>();
+        String me = instanceId.get();
+        if (subscriptionsPending) {
+            payloads.add(me + "\n" + SUBSCRIPTIONS);
+            subscriptionsPending = false;
+        }
+        if (!pendingQueues.isEmpty()) {
+            StringBuilder payload = new StringBuilder(me);
+            for (StoredQueue queue : pendingQueues) {
+                payload.append('\n').append(queue.subscriptionId()).append(' ')
+                        .append(URLEncoder.encode(queue.destination(), StandardCharsets.UTF_8));
+                if (payload.length() > MAX_PAYLOAD) {
+                    payload.setLength(0);
+                    payload.append(me).append('\n').append(ANY_QUEUE);
+                    break;
+                }
+            }
+            pendingQueues.clear();
+            payloads.add(payload.toString());
+        }
+        return payloads;
+    }
+
+    /** Guarded by this. */
+    private void startNotifier() {
+        if (notifier == null && !closed) {
+            notifier = new Thread(this::notifyLoop, "cairn-store-notifier");
+            notifier.setDaemon(true);
+            notifier.start();
+        }
+    }
+
+    /**
+     * Sends what is pending, each time in a transaction of its own on a connection of its own: a
+     * notifying transaction holds a database-wide lock through its commit, and a data commit holding it
+     * through its forced write would serialise every node's commits. A notification that could not be
+     * sent is given up: the other nodes' waiting consumers look again by themselves.
+     */
+    private void notifyLoop() {
+        Connection connection = null;
+        while (!closed) {
+            List<String> payloads;
+            synchronized (this) {
+                while (!closed && pendingQueues.isEmpty() && !subscriptionsPending) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                payloads = takePayloads();
+            }
+            try {
+                if (connection == null) {
+                    connection = dataSource.getConnection();
+                    connection.setAutoCommit(true);
+                }
+                for (String payload : payloads) {
+                    try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
+                        notify.setString(1, CHANNEL);
+                        notify.setString(2, payload);
+                        notify.execute();
+                    }
+                }
+            } catch (SQLException e) {
+                LOG.fine("Could not notify the other nodes; they look by themselves: " + e);
+                closeQuietly(connection);
+                connection = null;
+                pause();
             }
         }
-        notify(connection, payload.toString());
+        closeQuietly(connection);
     }
 
-    /** In a store transaction that created or deleted a durable subscription. */
-    static void subscriptionsChanged(Connection connection, String instanceId) throws SQLException {
-        notify(connection, instanceId + "\n" + SUBSCRIPTIONS);
-    }
-
-    private static void notify(Connection connection, String payload) throws SQLException {
-        try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
-            notify.setString(1, CHANNEL);
-            notify.setString(2, payload);
-            notify.execute();
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // going away
+            }
         }
     }
 
@@ -232,6 +317,7 @@ final class ChangeSignals implements AutoCloseable {
         Thread running;
         synchronized (this) {
             running = listener;
+            notifyAll(); // the notifier stops
         }
         if (running != null) {
             try {

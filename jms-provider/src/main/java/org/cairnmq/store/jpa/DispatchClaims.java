@@ -27,7 +27,12 @@ class DispatchClaims {
     private static final String DELIVERY_ORDER =
             " order by m.destination, m.subscription_id, m.priority desc, m.id fetch first ";
 
-    private final String rowLock;
+    /** A message row's columns in the order {@link #message} reads them. */
+    static final String COLUMNS = "m.id, m.destination, m.subscription_id, m.message_id, m.sent_at, "
+            + "m.correlation_id, m.reply_to, m.message_type, m.priority, m.expiration, m.delivery_time, "
+            + "m.delivery_count, m.body_type, m.properties, m.body";
+
+    final String rowLock;
 
     DispatchClaims(String rowLock) {
         this.rowLock = rowLock;
@@ -121,8 +126,8 @@ class DispatchClaims {
         return queues;
     }
 
-    /** Ends this instance's claims on these rows, and tells the other nodes their queues have messages. */
-    void release(EntityManager em, String instanceId, Collection<Long> ids) {
+    /** Ends this instance's claims on these rows; returns their queues. */
+    java.util.Set<StoredQueue> release(EntityManager em, String instanceId, Collection<Long> ids) {
         java.util.Set<StoredQueue> queues = new java.util.LinkedHashSet<>();
         List<Long> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += JpaMessageStore.DELETE_CHUNK) {
@@ -139,9 +144,7 @@ class DispatchClaims {
                     .setParameter("me", instanceId)
                     .executeUpdate();
         }
-        if (!queues.isEmpty() && !rowLock.isEmpty()) {
-            em.unwrap(org.hibernate.Session.class).doWork(c -> ChangeSignals.messagesWritten(c, instanceId, queues));
-        }
+        return queues;
     }
 
     /**
@@ -272,5 +275,18 @@ class DispatchClaims {
                 .setParameter(1, queue.destination())
                 .setParameter(2, queue.subscriptionId())
                 .getSingleResult()).longValue();
+    }
+
+    /** A message read as {@link #COLUMNS} lists its columns. */
+    static StoredMessage message(java.sql.ResultSet r) throws java.sql.SQLException {
+        org.cairnmq.store.StoredHeaders h = new org.cairnmq.store.StoredHeaders(r.getString(4), r.getLong(5),
+                r.getString(6), r.getString(7), r.getString(8), r.getInt(9), r.getLong(10), r.getLong(11));
+        return new StoredMessage(r.getLong(1), r.getString(2), r.getLong(3), h, r.getInt(12), r.getBytes(14),
+                r.getInt(13), r.getBytes(15));
+    }
+
+    /** The store transaction's own JDBC connection: Hibernate holds it from begin to commit. */
+    static java.sql.Connection connection(EntityManager em) {
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> c);
     }
 }

@@ -43,9 +43,6 @@ import org.hibernate.Session;
  */
 final class InProcessClaims extends DispatchClaims {
     private static final Map<String, Database> DATABASES = new HashMap<>();
-    private static final String COLUMNS = "m.id, m.destination, m.subscription_id, m.message_id, m.sent_at, "
-            + "m.correlation_id, m.reply_to, m.message_type, m.priority, m.expiration, m.delivery_time, "
-            + "m.delivery_count, m.body_type, m.properties, m.body";
     // Unclaimed rows of one queue: the same rows as DispatchClaims' CLAIMABLE, with JDBC parameters.
     private static final String FREE_ROWS = " from cairn_message m where m.destination = ? and m.subscription_id = ? "
             + "and m.claimed_by is null and m.prepared_tx = 0 "
@@ -453,12 +450,13 @@ final class InProcessClaims extends DispatchClaims {
     }
 
     @Override
-    void release(EntityManager em, String instanceId, Collection<Long> ids) {
-        super.release(em, instanceId, ids); // rows written claimed
+    Set<StoredQueue> release(EntityManager em, String instanceId, Collection<Long> ids) {
+        Set<StoredQueue> queues = super.release(em, instanceId, ids); // rows written claimed
         synchronized (database.claiming) {
             ids.forEach(database.held::remove);
             database.positions.values().forEach(Position::backToStart);
         }
+        return queues;
     }
 
     @Override
@@ -503,10 +501,6 @@ final class InProcessClaims extends DispatchClaims {
         database.positions.keySet().removeIf(q -> q.subscriptionId() == subscriptionId);
     }
 
-    private static Connection connection(EntityManager em) {
-        // The transaction's own connection: Hibernate holds it from begin to commit.
-        return em.unwrap(Session.class).doReturningWork(c -> c);
-    }
 
     /** An unclaimed row read in delivery order; {@code message} is null when only the place was read. */
     private record Row(Key key, long deliveryTime, StoredMessage message) {
@@ -557,10 +551,4 @@ final class InProcessClaims extends DispatchClaims {
         }
     }
 
-    private static StoredMessage message(ResultSet r) throws SQLException {
-        StoredHeaders h = new StoredHeaders(r.getString(4), r.getLong(5), r.getString(6), r.getString(7),
-                r.getString(8), r.getInt(9), r.getLong(10), r.getLong(11));
-        return new StoredMessage(r.getLong(1), r.getString(2), r.getLong(3), h, r.getInt(12), r.getBytes(14),
-                r.getInt(13), r.getBytes(15));
-    }
 }

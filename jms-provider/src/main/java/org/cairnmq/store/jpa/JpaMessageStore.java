@@ -111,6 +111,16 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
             session.doWork(connection -> dialect.writeRows(connection, rows, rowIds, instanceId, given != null));
         });
         claims.committed(batch, written[0]);
+        if (signals != null) {
+            java.util.Set<StoredQueue> unclaimed = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < batch.inserts().size(); i++) {
+                if (!batch.isClaimed(i)) {
+                    StoredMessage m = batch.inserts().get(i);
+                    unclaimed.add(new StoredQueue(m.destination(), m.subscriptionId()));
+                }
+            }
+            signals.messagesWritten(unclaimed);
+        }
         return written[0];
     }
 
@@ -190,7 +200,11 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
         if (ids.isEmpty()) {
             return;
         }
-        inTransaction(em -> claims.release(em, instanceId, ids));
+        java.util.Set<StoredQueue> queues = new java.util.HashSet<>();
+        inTransaction(em -> queues.addAll(claims.release(em, instanceId, ids)));
+        if (signals != null) {
+            signals.messagesWritten(queues);
+        }
     }
 
     @Override
@@ -223,6 +237,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
         List<Long> released = new ArrayList<>();
         try {
             inTransaction(em -> {
+                em.unwrap(org.hibernate.Session.class).doWork(dialect::claimOnly);
                 released.addAll(releaseClaimsInDoubt(em));
                 claimed.addAll(claims.claim(em, instanceId, queue, max, now));
             });
@@ -328,8 +343,10 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
             em.persist(entity);
             em.flush();
             id[0] = entity.id();
-            signalSubscriptionsChanged(em);
         });
+        if (signals != null) {
+            signals.subscriptionsChanged();
+        }
         return id[0];
     }
 
@@ -342,14 +359,13 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
             em.createQuery("delete from SubscriptionEntity s where s.id = :id")
                     .setParameter("id", subscriptionId)
                     .executeUpdate();
-            signalSubscriptionsChanged(em);
         });
         claims.subscriptionDeleted(subscriptionId);
+        if (signals != null) {
+            signals.subscriptionsChanged();
+        }
     }
 
-    private void signalSubscriptionsChanged(EntityManager em) {
-        em.unwrap(org.hibernate.Session.class).doWork(c -> dialect.subscriptionsChanged(c, instanceId));
-    }
 
     @Override
     public List<StoredSubscription> loadSubscriptions() {
@@ -409,6 +425,7 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     @Override
     public void commitPrepared(StoredXid xid) {
         List<Long> acknowledged = new ArrayList<>();
+        java.util.Set<StoredQueue> queues = new java.util.LinkedHashSet<>();
         inTransaction(em -> {
             long tx = preparedTxId(em, xid);
             for (Object id : em.createNativeQuery("select message_id from cairn_prepared_ack where tx_id = ?1")
@@ -418,7 +435,6 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
             }
             if (dialect.sharedByNodes()) {
                 // Nodes share the store: the sends are for whichever node's consumers ask first.
-                java.util.Set<StoredQueue> queues = new java.util.LinkedHashSet<>();
                 for (Object[] row : em.createQuery("select distinct m.destination, m.subscriptionId from MessageEntity m "
                                 + "where m.preparedTx = :tx", Object[].class)
                         .setParameter("tx", tx)
@@ -428,9 +444,6 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
                 em.createQuery("update MessageEntity m set m.preparedTx = 0, m.claimedBy = null where m.preparedTx = :tx")
                         .setParameter("tx", tx)
                         .executeUpdate();
-                if (!queues.isEmpty()) {
-                    em.unwrap(org.hibernate.Session.class).doWork(c -> ChangeSignals.messagesWritten(c, instanceId, queues));
-                }
             } else {
                 // The committing instance delivers the sends from memory, so it holds them.
                 em.createQuery("update MessageEntity m set m.preparedTx = 0, m.claimedBy = :me where m.preparedTx = :tx")
@@ -445,6 +458,9 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
             forgetPrepared(em, tx);
         });
         claims.deleted(acknowledged);
+        if (signals != null) {
+            signals.messagesWritten(queues);
+        }
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.hibernate.jdbc.Work;
 /**
  * PostgreSQL, for one broker instance or several on one database (the nodes of one broker): rows are
  * claimed with {@code FOR UPDATE SKIP LOCKED}, a commit writes its rows as arrays ({@link MessageRowArrays})
- * touching only rows its instance holds, and tells the other nodes what it wrote ({@link ChangeSignals});
+ * touching only rows its instance holds (the store then tells the other nodes, {@link ChangeSignals});
  * each execution of a statement is planned with its parameters ({@link CustomPlans}).
  */
 final class PostgresDialect implements StoreDialect {
@@ -21,33 +21,29 @@ final class PostgresDialect implements StoreDialect {
 
     @Override
     public DispatchClaims claims(DataSource dataSource) {
-        return new DispatchClaims(" for update skip locked");
+        return new PostgresClaims();
     }
 
     @Override
     public void writeRows(Connection connection, StoreBatch batch, long[] ids, String instanceId, boolean again)
             throws SQLException {
         MessageRowArrays.apply(connection, batch, ids, instanceId, again);
-        java.util.Set<org.cairnmq.store.StoredQueue> unclaimed = new java.util.LinkedHashSet<>();
-        for (int i = 0; i < batch.inserts().size(); i++) {
-            if (!batch.isClaimed(i)) {
-                org.cairnmq.store.StoredMessage m = batch.inserts().get(i);
-                unclaimed.add(new org.cairnmq.store.StoredQueue(m.destination(), m.subscriptionId()));
-            }
-        }
-        if (!unclaimed.isEmpty()) {
-            ChangeSignals.messagesWritten(connection, instanceId, unclaimed);
+    }
+
+    /**
+     * One forced write per claim would bound a node's claims by the disk's fsync rate; the WAL is written
+     * in order, so the next durable commit (the acknowledgement's) makes the claim durable too.
+     */
+    @Override
+    public void claimOnly(Connection connection) throws SQLException {
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute("set local synchronous_commit to off");
         }
     }
 
     @Override
     public boolean sharedByNodes() {
         return true;
-    }
-
-    @Override
-    public void subscriptionsChanged(Connection connection, String instanceId) throws SQLException {
-        ChangeSignals.subscriptionsChanged(connection, instanceId);
     }
 
     /** The plan mode, unless every connection of {@code dataSource} has it from its start. */

@@ -64,7 +64,7 @@ interface StoreDialect {
     /**
      * Writes a commit's message rows (inserts, deletes, delivery counts) on {@code connection}, in the
      * store transaction's JDBC connection. On a database several nodes share, deletes and updates touch only
-     * rows {@code instanceId} holds, and the commit tells the other nodes of the messages it wrote unclaimed.
+     * rows {@code instanceId} holds.
      *
      * @param ids   the ids of the batch's inserts, in order
      * @param again whether an earlier attempt of this batch may have committed
@@ -78,9 +78,14 @@ interface StoreDialect {
      */
     boolean sharedByNodes();
 
-    /** In a store transaction that created or deleted a durable subscription: tells the other nodes. */
-    default void subscriptionsChanged(Connection connection, String instanceId) throws SQLException {
+    /**
+     * In a store transaction that only claims messages: lets its commit return before it is on disk, where
+     * the database can. A claim lost in a crash of the database only makes a message claimable again,
+     * and the acknowledgement of the node that held it is then refused (fenced): never a loss.
+     */
+    default void claimOnly(Connection connection) throws SQLException {
     }
+
 
     /**
      * What each store transaction must do on its connection before its work, for a store opening on
