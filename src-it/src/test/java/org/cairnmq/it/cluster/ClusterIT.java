@@ -48,9 +48,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Two WildFly servers on one PostgreSQL database as two nodes of one broker: the suite server (node a) and
  * a second server the test starts (node b), the same MDB deployed on each. Messages are sent through both
- * nodes; node b is halted mid-flow (its JVM stops at once, as under kill -9). Every message whose send
- * returned is processed, those node b held included (by node a, once b's lease ran out), and none twice
- * unless flagged redelivered.
+ * nodes; node b is halted just after a burst sent through it (its JVM stops at once, as under kill -9).
+ * Every message whose send returned is processed, those node b held included (by node a, once b's lease
+ * ran out, flagged redelivered), and none twice unless flagged redelivered.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -62,6 +62,7 @@ class ClusterIT {
     private static final Duration BOUND = Duration.ofSeconds(180);
     private static final int BEFORE_HALT = 60;
     private static final int AFTER_HALT = 40;
+    private static final int BURST = 200;
 
     @Deployment(name = "cairn", order = 1, testable = false)
     static org.jboss.shrinkwrap.api.spec.EnterpriseArchive cairn() {
@@ -82,10 +83,11 @@ class ClusterIT {
         PostgresCluster cluster = PostgresCluster.shared();
         String url = cluster.createDatabase();
         try (Connection db = DriverManager.getConnection(url)) {
+            CairnOnPostgres.moveTo(management, DATA_SOURCE, url, Map.of("cairn.node.leaseMillis", LEASE_MILLIS));
+            // After Cairn's schema: Flyway refuses to start on a database with tables it does not know.
             try (Statement s = db.createStatement()) {
                 s.execute("create table " + DELIVERIES + " (text varchar(64), node varchar(255), redelivered boolean)");
             }
-            CairnOnPostgres.moveTo(management, DATA_SOURCE, url, Map.of("cairn.node.leaseMillis", LEASE_MILLIS));
             try (SecondServer b = SecondServer.start("cairn-it-b", Map.of(
                     PostgresStore.STORE_PROPERTY, PostgresStore.jndiName(DATA_SOURCE),
                     "cairn.node.leaseMillis", LEASE_MILLIS))) {
@@ -120,6 +122,11 @@ class ClusterIT {
         try {
             Eventually.await(BEFORE_HALT + " messages processed before the halt", BOUND,
                     () -> deliveries(db).size() >= BEFORE_HALT && sender.sentThroughB.get() > 0);
+            // A burst through b just before the halt, so that b holds messages when it dies.
+            assertEquals("sent", get(appOnB.resolve("send?text=c-burst&count=" + BURST)));
+            for (int i = 0; i < BURST; i++) {
+                sender.sent.add("c-burst-" + i);
+            }
             get(appOnB.resolve("halt"));
             sender.bHalted.set(true);
             halted = System.nanoTime();
@@ -152,6 +159,8 @@ class ClusterIT {
                 deliveries.stream().filter(Delivery::redelivered).count(), allProcessedMillis, LEASE_MILLIS,
                 duplicated);
         assertEquals(0, duplicated, "processed twice without the redelivered flag");
+        assertTrue(deliveries.stream().anyMatch(Delivery::redelivered),
+                "node a took over messages node b held when it was halted (they come flagged redelivered)");
         assertTrue(perNode.size() == 2, "both nodes processed messages: " + perNode);
         assertTrue(texts(deliveries).stream().allMatch(t -> t.startsWith("c-")), "only what was sent");
     }

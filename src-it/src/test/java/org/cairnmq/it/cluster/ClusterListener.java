@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 public class ClusterListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
+        work();
         try (Connection c = deliveries().getConnection();
              PreparedStatement insert = c.prepareStatement(
                      "insert into " + ClusterIT.DELIVERIES + " (text, node, redelivered) values (?, ?, ?)")) {
@@ -34,6 +35,15 @@ public class ClusterListener implements MessageListener {
             insert.executeUpdate();
         } catch (JMSException | SQLException | NamingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Some work per message, as an application does: so that a node halted mid-flow holds messages. */
+    private static void work() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
