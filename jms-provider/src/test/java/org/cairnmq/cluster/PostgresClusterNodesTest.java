@@ -6,21 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.Connection;
-import jakarta.jms.JMSException;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import org.cairnmq.engine.Broker;
-import org.cairnmq.engine.BrokerOptions;
 import org.cairnmq.engine.LeaseControl;
 import org.cairnmq.jms.JmsConnectionFactory;
 import org.cairnmq.jms.JmsQueue;
 import org.cairnmq.management.NodeView;
-import org.cairnmq.testing.PooledJpaStore;
-import org.cairnmq.testing.PostgresExtension;
 import org.cairnmq.testing.PostgresTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,29 +21,15 @@ import org.junit.jupiter.api.Test;
 @PostgresTest
 class PostgresClusterNodesTest {
     private static final long LEASE_MILLIS = 1_500;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final List<Broker> brokers = new ArrayList<>();
-    private final List<Connection> connections = new ArrayList<>();
-    private final String url = PostgresExtension.cluster().createDatabase();
+    private final ClusterNodes cluster = new ClusterNodes(LEASE_MILLIS);
 
     @AfterEach
     void stop() {
-        for (Connection c : connections) {
-            try {
-                c.close();
-            } catch (JMSException | RuntimeException ignored) {
-                // the broker may be gone already
-            }
-        }
-        brokers.forEach(Broker::close);
-        threads.shutdownNow();
+        cluster.close();
     }
 
     private Broker node(String name) {
-        Broker broker = Broker.start(PooledJpaStore.open(url), threads, Clock.systemUTC(),
-                BrokerOptions.defaults().withNodeName(name).withLeaseMillis(LEASE_MILLIS));
-        brokers.add(broker);
-        return broker;
+        return cluster.node(name);
     }
 
     private static NodeView named(List<NodeView> nodes, String name) {
@@ -77,8 +55,7 @@ class PostgresClusterNodesTest {
     void eachNodeSeesBothItselfMarkedWithTheOthersConsumers() throws Exception {
         Broker a = node("a");
         Broker b = node("b");
-        Connection onB = new JmsConnectionFactory(b).createConnection();
-        connections.add(onB);
+        Connection onB = cluster.kept(new JmsConnectionFactory(b).createConnection());
         onB.createSession().createConsumer(new JmsQueue("orders"));
         onB.createSession().createConsumer(new JmsQueue("orders"));
 

@@ -1,7 +1,6 @@
 package org.cairnmq.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,28 +14,21 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.cairnmq.engine.Broker;
-import org.cairnmq.engine.BrokerOptions;
 import org.cairnmq.engine.LeaseControl;
 import org.cairnmq.jms.JmsConnectionFactory;
 import org.cairnmq.jms.JmsQueue;
 import org.cairnmq.jms.JmsTopic;
-import org.cairnmq.testing.PooledJpaStore;
-import org.cairnmq.testing.PostgresExtension;
 import org.cairnmq.testing.PostgresTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,36 +41,19 @@ import org.junit.jupiter.api.Test;
 @PostgresTest
 class PostgresClusterTest {
     private static final long LEASE_MILLIS = 1_500;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final List<Broker> brokers = new ArrayList<>();
-    private final List<Connection> connections = new ArrayList<>();
-    private final String url = PostgresExtension.cluster().createDatabase();
+    private final ClusterNodes cluster = new ClusterNodes(LEASE_MILLIS);
 
     @AfterEach
     void stop() {
-        for (Connection c : connections) {
-            try {
-                c.close();
-            } catch (JMSException | RuntimeException ignored) {
-                // the broker may be gone already
-            }
-        }
-        brokers.forEach(Broker::close);
-        threads.shutdownNow();
+        cluster.close();
     }
 
     private Broker node(String name) {
-        Broker broker = Broker.start(PooledJpaStore.open(url), threads, Clock.systemUTC(),
-                BrokerOptions.defaults().withNodeName(name).withLeaseMillis(LEASE_MILLIS));
-        brokers.add(broker);
-        return broker;
+        return cluster.node(name);
     }
 
     private Connection connect(Broker broker) throws JMSException {
-        Connection connection = new JmsConnectionFactory(broker).createConnection();
-        connections.add(connection);
-        connection.start();
-        return connection;
+        return cluster.connect(broker);
     }
 
     private void send(Broker broker, String queue, String... texts) throws JMSException {
@@ -202,8 +177,7 @@ class PostgresClusterTest {
         Broker a = node("a");
         Broker b = node("b");
         Topic topic = new JmsTopic("news");
-        Connection onB = new JmsConnectionFactory(b).createConnection();
-        connections.add(onB);
+        Connection onB = cluster.kept(new JmsConnectionFactory(b).createConnection());
         onB.setClientID("reader");
         onB.createSession().createDurableSubscriber(topic, "daily").close();
         awaitTrue(() -> a.management().subscriptions().stream().anyMatch(s -> s.name().equals("daily")),
@@ -258,8 +232,7 @@ class PostgresClusterTest {
         Session onA = connect(a).createSession(false, Session.CLIENT_ACKNOWLEDGE);
         MessageConsumer consumer = onA.createConsumer(new JmsQueue("left"));
         assertNotNull(consumer.receive(10_000)); // a holds at least this one, unacknowledged
-        brokers.remove(a);
-        a.close();
+        cluster.stop(a);
         MessageConsumer onB = connect(b).createSession().createConsumer(new JmsQueue("left"));
         Set<String> got = new HashSet<>();
         for (int i = 0; i < 5; i++) {
@@ -292,14 +265,14 @@ class PostgresClusterTest {
         Broker a = node("a");
         Broker b = node("b");
         MessageConsumer onB = connect(b).createSession().createConsumer(new JmsQueue("xa-out"));
-        jakarta.jms.XAConnection xa = new org.cairnmq.jms.JmsXAConnectionFactory(a).createXAConnection();
-        connections.add(xa);
+        jakarta.jms.XAConnection xa = cluster.kept(new org.cairnmq.jms.JmsXAConnectionFactory(a).createXAConnection());
         jakarta.jms.XASession session = xa.createXASession();
         javax.transaction.xa.XAResource resource = session.getXAResource();
         for (boolean onePhase : new boolean[] {false, true}) {
             javax.transaction.xa.Xid xid = xid(onePhase ? "one-phase" : "two-phase");
             resource.start(xid, javax.transaction.xa.XAResource.TMNOFLAGS);
-            session.createProducer(new JmsQueue("xa-out")).send(session.createTextMessage("sent " + xid.getFormatId()));
+            session.createProducer(new JmsQueue("xa-out"))
+                    .send(session.createTextMessage("sent " + (onePhase ? "one-phase" : "two-phase")));
             resource.end(xid, javax.transaction.xa.XAResource.TMSUCCESS);
             if (!onePhase) {
                 assertEquals(javax.transaction.xa.XAResource.XA_OK, resource.prepare(xid));
@@ -307,29 +280,12 @@ class PostgresClusterTest {
             resource.commit(xid, onePhase);
             TextMessage received = (TextMessage) onB.receive(10_000);
             assertNotNull(received, (onePhase ? "one" : "two") + "-phase send not delivered on b");
-            assertEquals("sent " + xid.getFormatId(), received.getText());
+            assertEquals("sent " + (onePhase ? "one-phase" : "two-phase"), received.getText());
         }
     }
 
     private static javax.transaction.xa.Xid xid(String name) {
-        byte[] gtrid = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int formatId = name.length();
-        return new javax.transaction.xa.Xid() {
-            @Override
-            public int getFormatId() {
-                return formatId;
-            }
-
-            @Override
-            public byte[] getGlobalTransactionId() {
-                return gtrid;
-            }
-
-            @Override
-            public byte[] getBranchQualifier() {
-                return new byte[] {1};
-            }
-        };
+        return org.cairnmq.jms.TestXid.of(name);
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {

@@ -19,10 +19,8 @@ import javax.sql.DataSource;
 import org.cairnmq.store.ScannedMessage;
 import org.cairnmq.store.StoreBatch;
 import org.cairnmq.store.StoreException;
-import org.cairnmq.store.StoredHeaders;
 import org.cairnmq.store.StoredMessage;
 import org.cairnmq.store.StoredQueue;
-import org.hibernate.Session;
 
 /**
  * Claims on an H2 database that only this process can reach (an embedded file or in-memory database): the

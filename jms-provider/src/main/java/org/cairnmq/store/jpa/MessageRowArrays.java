@@ -1,6 +1,5 @@
 package org.cairnmq.store.jpa;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
