@@ -40,6 +40,7 @@ public final class Broker implements AutoCloseable {
     private final NodeLease lease;
     private final WritePath writePath;
     private final MemoryBudget memory;
+    private final ClusterMembership cluster;
 
     private final String nodeName;
     private final EngineManagement management;
@@ -75,6 +76,8 @@ public final class Broker implements AutoCloseable {
         this.memory = new MemoryBudget(options.flowControl());
         this.writePath = new WritePath(writes, recovery, memory, scheduler, this::now, this::targetsOf,
                 arrivalSequence, pager::epoch);
+        this.cluster = new ClusterMembership(store, pager, recovery, this::durableQueues, this::localQueue,
+                this::existingLocalQueue, deliveryThreads, this::refreshSubscriptions);
     }
 
     /**
@@ -230,9 +233,7 @@ public final class Broker implements AutoCloseable {
         scheduler.close();
         pager.close();
         writes.close(); // commits the batches already handed in, refuses new ones
-        if (pager.clustered()) { // what no consumer here took goes to the other nodes, not counted as delivered
-            giveUpUndelivered();
-        }
+        cluster.giveUpUndelivered(); // what no consumer here took goes to the other nodes, not counted as delivered
         lease.close(); // gives up this node's claims
         store.close();
     }
@@ -507,102 +508,6 @@ public final class Broker implements AutoCloseable {
                 : subscriptions.queueOf(stored.subscriptionId());
     }
 
-    /** What this broker does when its lease changes hands ({@link NodeLease}). */
-    private final class LeaseHolder implements NodeLease.Holder {
-        @Override
-        public void orphaned(List<org.cairnmq.store.StoredQueue> queues) {
-            for (org.cairnmq.store.StoredQueue orphaned : queues) {
-                QueueDestination queue = localQueue(orphaned);
-                if (queue != null) {
-                    queue.pagedFromStore(store.countUnclaimed(orphaned));
-                    queue.loadIfLow();
-                }
-            }
-        }
-
-        @Override
-        public void claimsVoided() {
-            pager.voidClaims(() -> durableQueues().forEach(QueueDestination::dropVoidedClaims));
-        }
-
-        @Override
-        public void claimsHeldAgain() {
-            durableQueues().forEach(QueueDestination::handOutKeptBack);
-        }
-
-        @Override
-        public void otherNodes(int others) {
-            if (store.shared() && (others > 0) != pager.clustered()) {
-                pager.betweenLoads(() -> clusteredNow(others > 0));
-            }
-        }
-    }
-
-    /** Hands the stored messages waiting here, undelivered, to the other nodes (this node stops). */
-    private void giveUpUndelivered() {
-        List<Long> ids = new ArrayList<>();
-        for (QueueDestination queue : durableQueues()) {
-            queue.handToStore().forEach(m -> ids.add(m.storeId));
-        }
-        try {
-            store.release(ids);
-        } catch (RuntimeException e) { // they come back with the lease's end, counted as delivered once
-            java.util.logging.Logger.getLogger(Broker.class.getName()).warning(
-                    "Could not hand this node's undelivered messages to the other nodes: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Other nodes came (the stored messages waiting in memory go to the store, for any node) or all went
-     * (what is sent here is kept in memory again). On the loader thread.
-     */
-    private void clusteredNow(boolean others) {
-        pager.clustered(others);
-        java.util.logging.Logger.getLogger(Broker.class.getName()).info(others
-                ? "CAIRN-ENGINE-044 Other nodes share the store: messages go to whichever node's consumers ask first"
-                : "CAIRN-ENGINE-045 No other node is live on the store: this node keeps what is sent here in memory");
-        if (!others) {
-            return;
-        }
-        for (QueueDestination queue : durableQueues()) {
-            List<QueuedMessage> handed = queue.handToStore();
-            if (handed.isEmpty()) {
-                continue;
-            }
-            try {
-                recovery.call(() -> {
-                    store.release(handed.stream().map(m -> m.storeId).toList());
-                    return null;
-                });
-                handed.forEach(QueuedMessage::releaseMemory);
-            } catch (BrokerException e) { // still held here: delivered from here
-                handed.forEach(queue::enqueue);
-            }
-        }
-    }
-
-    /** What other nodes sharing the store commit ({@link org.cairnmq.store.StoreChanges}). */
-    private final class OtherNodes implements org.cairnmq.store.StoreChanges {
-        @Override
-        public void messagesArrived(java.util.Set<org.cairnmq.store.StoredQueue> queues) {
-            if (queues == null) {
-                durableQueues().forEach(pager::arrived);
-                return;
-            }
-            for (org.cairnmq.store.StoredQueue stored : queues) {
-                QueueDestination queue = existingLocalQueue(stored);
-                if (queue != null) {
-                    pager.arrived(queue);
-                }
-            }
-        }
-
-        @Override
-        public void subscriptionsChanged() {
-            deliveryThreads.execute(Broker.this::refreshSubscriptions);
-        }
-    }
-
     /** Takes in the durable subscriptions other nodes created or deleted. */
     void refreshSubscriptions() {
         try {
@@ -727,10 +632,10 @@ public final class Broker implements AutoCloseable {
             }
             xa.restore(tx.xid(), arrivals, held.getOrDefault(tx, List.of()));
         }
-        lease.keep(new LeaseHolder());
+        lease.keep(cluster);
         if (store.shared()) {
             // Heard of, other nodes' sends need no quick look; unheard, a waiting consumer looks every second.
-            pager.pollAtMost(store.listen(new OtherNodes()) ? CLUSTER_POLL_HEARD_MILLIS : PageLoader.RETRY_MILLIS);
+            pager.pollAtMost(store.listen(cluster) ? CLUSTER_POLL_HEARD_MILLIS : PageLoader.RETRY_MILLIS);
         }
         scheduler.at(now() + settingsRereadMillis, this::rereadSettings);
     }

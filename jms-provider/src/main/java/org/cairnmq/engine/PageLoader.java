@@ -42,8 +42,7 @@ final class PageLoader implements AutoCloseable {
     private volatile int epoch;
     /** How soon a queue of a shared store with waiting consumers looks again after finding nothing, at first. */
     static final long POLL_MIN_MILLIS = 50;
-    // Queues with a look-again on the timer, and how many looks in a row found nothing (guarded by itself).
-    private final java.util.Map<QueueDestination, Integer> polls = new java.util.HashMap<>();
+    private final java.util.Map<QueueDestination, Poll> polls = new java.util.HashMap<>(); // guarded by itself
     private volatile long pollMaxMillis = RETRY_MILLIS;
 
     /**
@@ -127,15 +126,33 @@ final class PageLoader implements AutoCloseable {
      * Also sets how long at most a queue waits between looks: longer when arrivals are heard of.
      */
     void arrived(QueueDestination queue) {
-        synchronized (polls) {
-            polls.computeIfPresent(queue, (q, idle) -> idle < 0 ? -1 : 0);
-        }
+        foundSome(queue);
         queue.loadIfLow();
+    }
+
+    /** The looks of one queue of a shared store while a consumer waits on it. Guarded by {@code polls}. */
+    private static final class Poll {
+        int emptyLooks; // in a row: the next look waits twice as long as the last
+        boolean scheduled;
+    }
+
+    private void foundSome(QueueDestination queue) {
+        synchronized (polls) {
+            Poll poll = polls.get(queue);
+            if (poll != null) {
+                poll.emptyLooks = 0;
+            }
+        }
     }
 
     /** How long at most a queue of a shared store waits between looks while it stays empty. */
     void pollAtMost(long millis) {
         pollMaxMillis = Math.max(POLL_MIN_MILLIS, millis);
+    }
+
+    /** How many messages of the queue the store holds, for every node (not yet acknowledged). */
+    long storedCount(QueueDestination queue) {
+        return store.countStored(queue.storedQueue());
     }
 
     /** Loads the queue's next page on the loader thread. */
@@ -194,9 +211,7 @@ final class PageLoader implements AutoCloseable {
             more = true; // look again later, as if some were left
         }
         if (clustered && !page.isEmpty()) {
-            synchronized (polls) {
-                polls.computeIfPresent(queue, (q, idle) -> idle < 0 ? -1 : 0);
-            }
+            foundSome(queue);
         }
         if (queue.loaded(request, page, more)) {
             retryLater(queue);
@@ -212,17 +227,19 @@ final class PageLoader implements AutoCloseable {
             return;
         }
         long delay;
+        Poll poll;
         synchronized (polls) {
-            if (polls.containsKey(queue) && polls.get(queue) < 0) {
+            poll = polls.computeIfAbsent(queue, q -> new Poll());
+            if (poll.scheduled) {
                 return; // a look is on the timer already
             }
-            int idle = polls.getOrDefault(queue, 0);
-            delay = Math.min(pollMaxMillis, POLL_MIN_MILLIS << Math.min(idle, 16));
-            polls.put(queue, -(idle + 1)); // negative: on the timer
+            delay = Math.min(pollMaxMillis, POLL_MIN_MILLIS << Math.min(poll.emptyLooks, 16));
+            poll.emptyLooks++;
+            poll.scheduled = true;
         }
         scheduler.at(clock.millis() + delay, () -> {
             synchronized (polls) {
-                polls.computeIfPresent(queue, (q, idle) -> idle < 0 ? -idle : idle);
+                poll.scheduled = false;
             }
             queue.loadIfLow();
         });

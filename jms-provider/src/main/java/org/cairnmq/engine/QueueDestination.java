@@ -488,10 +488,34 @@ final class QueueDestination {
         }
     }
 
-    /** Messages ready for delivery now, in memory or only in the store (not counting those delivered). */
+    /**
+     * Messages ready for delivery now, in memory or only in the store (not counting those delivered). On a
+     * store other nodes share: every message the store holds for this queue, delivered or not, whichever
+     * node holds it, so that every node gives the same figure (what one node holds in memory is not known
+     * to the others).
+     */
     long depth() {
+        if (pager != null && pager.clustered()) {
+            try {
+                return pager.storedCount(this) + nonPersistentReady();
+            } catch (RuntimeException storeFailed) {
+                // the store does not answer: this node's own estimate
+            }
+        }
         synchronized (lock) {
             return ready.size() + storedOnly;
+        }
+    }
+
+    private int nonPersistentReady() {
+        synchronized (lock) {
+            int count = 0;
+            for (QueuedMessage m : ready) {
+                if (!m.persistent()) {
+                    count++;
+                }
+            }
+            return count;
         }
     }
 

@@ -143,6 +143,14 @@ public interface MessageStore extends AutoCloseable {
     /** How many messages of a queue no instance holds, including those whose delivery time is ahead. */
     long countUnclaimed(StoredQueue queue);
 
+    /**
+     * How many messages of a queue the store holds, whoever holds them and whether delivered or not (not
+     * those of prepared XA branches): the messages not yet acknowledged, the same for every node.
+     */
+    default long countStored(StoredQueue queue) {
+        return countUnclaimed(queue);
+    }
+
     /** Whether a queue has a message no instance holds (due or not); cheaper than counting them. */
     boolean hasUnclaimed(StoredQueue queue);
 

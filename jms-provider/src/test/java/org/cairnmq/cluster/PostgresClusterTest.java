@@ -284,6 +284,24 @@ class PostgresClusterTest {
         }
     }
 
+    @Test
+    void everyNodeGivesTheSameDepthDeliveredOrNot() throws JMSException {
+        Broker a = node("a");
+        Broker b = node("b");
+        Session onB = connect(b).createSession(false, Session.CLIENT_ACKNOWLEDGE);
+        MessageConsumer consumer = onB.createConsumer(new JmsQueue("depth")); // not receiving yet
+        send(a, "depth", texts("m", 7));
+        assertEquals(7, a.queueDepth("depth"));
+        assertEquals(7, b.queueDepth("depth"));
+        Message first = consumer.receive(10_000);
+        assertNotNull(consumer.receive(10_000));
+        assertEquals(7, a.queueDepth("depth"), "delivered, not yet acknowledged: still counted, on every node");
+        assertEquals(7, b.queueDepth("depth"));
+        first.acknowledge(); // both received so far
+        assertEquals(5, a.queueDepth("depth"));
+        assertEquals(5, b.queueDepth("depth"));
+    }
+
     private static javax.transaction.xa.Xid xid(String name) {
         return org.cairnmq.jms.TestXid.of(name);
     }

@@ -450,6 +450,31 @@ public abstract class MessageStoreContractTest {
     private static final StoredXid XID = new StoredXid(4711, new byte[] {1, 2, 3}, new byte[] {9});
 
     @Test
+    void aNodeRecoversItsOwnPreparedBranchesAndNoOtherNodes() {
+        MessageStore a = store();
+        a.joinAsNode("a", 30_000);
+        ((PreparedTransactionStore) a).prepare(XID, new StoreBatch().insert(message("q", "a's")));
+        MessageStore b = store();
+        b.joinAsNode("b", 30_000);
+        assertEquals(List.of(), ((PreparedTransactionStore) b).loadPrepared(), "a's branch: a's to recover");
+
+        MessageStore restarted = store();
+        restarted.joinAsNode("a", 30_000);
+        assertEquals(XID, single(((PreparedTransactionStore) restarted).loadPrepared()).xid());
+    }
+
+    @Test
+    void storedMessagesAreCountedWhoeverHoldsThemButNotThoseOfPreparedBranches() {
+        MessageStore store = store();
+        store.joinAsNode("a", 30_000);
+        StoredQueue queue = new StoredQueue("q", 0);
+        store.commit(new StoreBatch().insert(message("q", "held")).insertUnclaimed(message("q", "free")));
+        ((PreparedTransactionStore) store).prepare(XID, new StoreBatch().insert(message("q", "prepared")));
+        assertEquals(2, store.countStored(queue));
+        assertEquals(1, store.countUnclaimed(queue));
+    }
+
+    @Test
     void preparedSendsStayHiddenUntilCommitAndAcknowledgedMessagesGoAtCommit() {
         MessageStore store = store();
         PreparedTransactionStore xa = (PreparedTransactionStore) store;

@@ -181,6 +181,11 @@ public final class FaultSwitchedStore implements MessageStore, PreparedTransacti
     }
 
     @Override
+    public long countStored(StoredQueue queue) {
+        return messages.countStored(queue);
+    }
+
+    @Override
     public int otherNodes() {
         return messages.otherNodes();
     }

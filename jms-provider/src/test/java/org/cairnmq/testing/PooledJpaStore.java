@@ -84,6 +84,11 @@ public final class PooledJpaStore implements MessageStore, PreparedTransactionSt
     }
 
     @Override
+    public long countStored(StoredQueue queue) {
+        return store.countStored(queue);
+    }
+
+    @Override
     public int otherNodes() {
         return store.otherNodes();
     }

@@ -76,15 +76,15 @@ public final class PostgresCluster {
     }
 
     /**
-     * The cluster of this JVM, started on the first call. A failure to start is remembered and thrown
-     * again to every later caller, so a missing installation fails each PostgreSQL test class with the
-     * same clear message instead of trying again.
+     * The cluster of this JVM, started on the first call, and again after a test stopped it. A failure to
+     * start is remembered and thrown again to every later caller, so a missing installation fails each
+     * PostgreSQL test class with the same clear message instead of trying again.
      */
     public static synchronized PostgresCluster shared() {
         if (startFailure != null) {
             throw startFailure;
         }
-        if (shared == null) {
+        if (shared == null || !shared.running) { // stopped by a test (an IT's outage): the next gets a new one
             try {
                 PostgresCluster cluster = create(Path.of("target", "postgresql").toAbsolutePath(), false);
                 Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "cairn-postgresql-stop"));

@@ -319,6 +319,17 @@ public final class JpaMessageStore implements MessageStore, PreparedTransactionS
     }
 
     @Override
+    public long countStored(StoredQueue queue) {
+        long[] count = new long[1];
+        inTransaction(em -> count[0] = ((Number) em.createNativeQuery("select count(*) from cairn_message "
+                        + "where destination = ?1 and subscription_id = ?2 and prepared_tx = 0")
+                .setParameter(1, queue.destination())
+                .setParameter(2, queue.subscriptionId())
+                .getSingleResult()).longValue());
+        return count[0];
+    }
+
+    @Override
     public boolean hasUnclaimed(StoredQueue queue) {
         boolean[] found = new boolean[1];
         inTransaction(em -> found[0] = claims.hasUnclaimed(em, queue));

@@ -181,6 +181,18 @@ class InProcessClaimsTest {
     }
 
     @Test
+    void aSecondNodeIsRefusedOnADatabaseOtherProcessesMayReach() {
+        String shared = url() + ";AUTO_SERVER=TRUE";
+        open(shared, "a");
+        MessageStore other = PooledJpaStore.open(shared);
+        opened.add(other);
+        org.cairnmq.store.StoreException refused = assertThrows(org.cairnmq.store.StoreException.class,
+                () -> other.joinAsNode("b", 60_000));
+        assertTrue(refused.getMessage().contains("holds one node only"), refused.getMessage());
+        other.joinAsNode("a", 60_000); // the same node again (a restart) is not refused
+    }
+
+    @Test
     void concurrentWritersAndTwoClaimersTakeEveryMessageExactlyOnce() throws Exception {
         MessageStore a = open(url(), "a");
         MessageStore b = open(url(), "b");
