@@ -1,5 +1,7 @@
 package org.cairnmq.bench;
 
+import org.cairnmq.testing.ChildClients;
+
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -46,7 +48,8 @@ public final class ClusterBenchmarkNode {
     private static final Clock CLOCK = Clock.systemUTC();
 
     // Held here: java.util.logging keeps loggers only weakly, and the handler with them.
-    private static final Logger BROKER_LOG = Logger.getLogger("org.cairnmq.engine.Broker");
+    // The engine's package logger: whichever engine class logs that other nodes joined, its records come here.
+    private static final Logger BROKER_LOG = Logger.getLogger("org.cairnmq.engine");
     private static final CountDownLatch OTHERS_JOINED = new CountDownLatch(1);
 
     private final LongAdder received = new LongAdder();
@@ -86,7 +89,7 @@ public final class ClusterBenchmarkNode {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE));
             connection.start();
-            daemon("consumer-" + c, () -> consume(consumer));
+            ChildClients.start("consumer-" + c, () -> consume(consumer));
         }
         System.out.println("READY");
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -100,7 +103,7 @@ public final class ClusterBenchmarkNode {
                     Connection connection = broker.connectionFactory().createConnection();
                     Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
                     Queue queue = session.createQueue(QUEUE);
-                    daemon("producer-" + p, () -> produce(session, queue, rate / producers));
+                    ChildClients.start("producer-" + p, () -> produce(session, queue, rate / producers));
                 }
             } else if (command.equals("SAMPLE")) {
                 System.out.println(sample());
@@ -156,23 +159,5 @@ public final class ClusterBenchmarkNode {
 
     private static long micros(Instant instant) {
         return TimeUnit.SECONDS.toMicros(instant.getEpochSecond()) + instant.getNano() / 1_000;
-    }
-
-    private interface Work {
-        void run() throws Exception;
-    }
-
-    private static void daemon(String name, Work work) {
-        Thread thread = new Thread(() -> {
-            try {
-                work.run();
-            } catch (Throwable e) {
-                System.err.println(name + " failed:");
-                e.printStackTrace();
-                Runtime.getRuntime().halt(5); // a benchmark with a dead client measures nothing
-            }
-        }, name);
-        thread.setDaemon(true);
-        thread.start();
     }
 }

@@ -63,11 +63,11 @@ public final class BrokerUnderLoad {
         for (int p = 1; p <= producers; p++) {
             String name = "p" + p;
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            start("producer-" + p, () -> produce(session, session.createQueue(queueName), name));
+            ChildClients.start("producer-" + p, () -> produce(session, session.createQueue(queueName), name));
         }
         Session consumerSession = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
         MessageConsumer consumer = consumerSession.createConsumer(consumerSession.createQueue(queueName));
-        start("consumer", () -> consume(consumer));
+        ChildClients.start("consumer", () -> consume(consumer));
         report("READY");
 
         Thread.sleep(limitSeconds * 1000); // only a safety limit: the test kills the process long before
@@ -129,24 +129,6 @@ public final class BrokerUnderLoad {
                 Runtime.getRuntime().halt(3); // the parent is gone
             }
         }
-    }
-
-    private interface Work {
-        void run() throws Exception;
-    }
-
-    private static void start(String name, Work work) {
-        Thread thread = new Thread(() -> {
-            try {
-                work.run();
-            } catch (Throwable e) {
-                System.err.println(name + " failed:");
-                e.printStackTrace();
-                Runtime.getRuntime().halt(5);
-            }
-        }, name);
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private static void exitWhenParentGoes() {
