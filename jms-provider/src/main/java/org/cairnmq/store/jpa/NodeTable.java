@@ -31,18 +31,12 @@ final class NodeTable implements AutoCloseable {
 
     /** How many other instances hold a live lease now. */
     synchronized int others(String instanceId) {
-        try {
-            if (connection == null) {
-                connection = dataSource.getConnection();
-                connection.setAutoCommit(true);
-            }
-            try (PreparedStatement statement = connection.prepareStatement("select count(*) from cairn_node "
-                    + "where instance_id <> ? and lease_until > " + DATABASE_NOW)) {
-                statement.setString(1, instanceId);
-                try (java.sql.ResultSet r = statement.executeQuery()) {
-                    r.next();
-                    return r.getInt(1);
-                }
+        try (PreparedStatement statement = connection().prepareStatement("select count(*) from cairn_node "
+                + "where instance_id <> ? and lease_until > " + DATABASE_NOW)) {
+            statement.setString(1, instanceId);
+            try (java.sql.ResultSet r = statement.executeQuery()) {
+                r.next();
+                return r.getInt(1);
             }
         } catch (SQLException e) {
             closeConnection();
@@ -55,22 +49,25 @@ final class NodeTable implements AutoCloseable {
         update("update cairn_node set lease_until = 0 where instance_id = ?", instanceId);
     }
 
+    /** The lease's own connection, opened at first use and again after a failure. Guarded by this. */
+    private java.sql.Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+        }
+        return connection;
+    }
+
     private int update(String sql, Object... parameters) {
-        try {
-            if (connection == null) {
-                connection = dataSource.getConnection();
-                connection.setAutoCommit(true);
-            }
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    if (parameters[i] == null) {
-                        statement.setNull(i + 1, java.sql.Types.INTEGER);
-                    } else {
-                        statement.setObject(i + 1, parameters[i]);
-                    }
+        try (PreparedStatement statement = connection().prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] == null) {
+                    statement.setNull(i + 1, java.sql.Types.INTEGER);
+                } else {
+                    statement.setObject(i + 1, parameters[i]);
                 }
-                return statement.executeUpdate();
             }
+            return statement.executeUpdate();
         } catch (SQLException e) {
             closeConnection();
             throw new StoreException("Cannot renew this broker's lease: " + e.getMessage(), e);
