@@ -41,6 +41,7 @@ public final class Broker implements AutoCloseable {
     private final WritePath writePath;
     private final MemoryBudget memory;
     private final ClusterMembership cluster;
+    private final TopicRelays relays;
 
     private final String nodeName;
     private final EngineManagement management;
@@ -70,14 +71,16 @@ public final class Broker implements AutoCloseable {
                 this::deliverFoundInStore);
         this.pager = new PageLoader(store, scheduler, clock, options.queueMemoryLimit(), this::fromStore,
                 lease::holdsClaims);
-        this.subscriptions = new Subscriptions(store, pager, this::topic, recovery, this::restored);
+        this.relays = new TopicRelays(store, recovery, pager, nodeName, deliveryThreads, scheduler, this::now,
+                this::forwardRelayed, lease::holdsClaims);
+        this.subscriptions = new Subscriptions(store, pager, this::topic, recovery, this::restored, relays);
         this.destinations = new DestinationRegistry(pager, settings, subscriptions);
         this.management = new EngineManagement(this, destinations, new MessageOperations(this, store));
         this.memory = new MemoryBudget(options.flowControl());
         this.writePath = new WritePath(writes, recovery, memory, scheduler, this::now, this::targetsOf,
                 arrivalSequence, pager::epoch);
         this.cluster = new ClusterMembership(store, pager, recovery, this::durableQueues, this::localQueue,
-                this::existingLocalQueue, deliveryThreads, this::refreshSubscriptions);
+                this::existingLocalQueue, deliveryThreads, this::refreshSubscriptions, this::pruneDepartedRelays);
     }
 
     /**
@@ -231,6 +234,7 @@ public final class Broker implements AutoCloseable {
     public void close() {
         memory.close(); // wakes sends waiting for room: no consumer will make it now
         scheduler.close();
+        relays.close(); // the other nodes stop writing for the non-durable subscriptions here
         pager.close();
         writes.close(); // commits the batches already handed in, refuses new ones
         cluster.giveUpUndelivered(); // what no consumer here took goes to the other nodes, not counted as delivered
@@ -477,7 +481,42 @@ public final class Broker implements AutoCloseable {
         if (send.to().kind() == DestinationAddress.Kind.QUEUE) {
             return List.of(queue(name));
         }
-        return topic(send.to().name()).route(send);
+        List<QueueDestination> here = topic(name).route(send);
+        List<QueueDestination> otherNodes = relays.targets(name);
+        if (otherNodes.isEmpty()) {
+            return here;
+        }
+        List<QueueDestination> all = new ArrayList<>(here);
+        all.addAll(otherNodes);
+        return all;
+    }
+
+    /**
+     * Messages other nodes published on a topic, relayed here ({@link TopicRelays}): to the non-durable
+     * subscriptions here, in one store transaction that deletes them from the relay. Those expired on the
+     * way are only deleted. When the subscriptions here have no room and refuse them, they are dropped, as a
+     * send here would have been refused.
+     */
+    private void forwardRelayed(String topic, List<QueuedMessage> relayed) {
+        long now = now();
+        List<OutgoingMessage> sends = new ArrayList<>();
+        for (QueuedMessage m : relayed) {
+            long expiration = m.message().headers().expiration();
+            if (expiration == 0 || expiration > now) {
+                sends.add(new OutgoingMessage(DestinationAddress.topic(topic), m.message(), null, null));
+            }
+        }
+        java.util.function.Function<OutgoingMessage, List<QueueDestination>> nonDurableHere = send -> topic(topic)
+                .route(send).stream().filter(q -> !q.durable()).toList();
+        WritePath.Work work;
+        try {
+            work = writePath.route(sends, relayed, false, false, nonDurableHere);
+        } catch (BrokerException refused) {
+            java.util.logging.Logger.getLogger(Broker.class.getName()).warning("Dropped " + sends.size()
+                    + " message(s) other nodes published on topic " + topic + ": " + refused.getMessage());
+            work = writePath.route(List.of(), relayed, false, true);
+        }
+        writePath.commit(work);
     }
 
     /** How many consumers this broker has: what the other nodes see of it. */
@@ -499,19 +538,26 @@ public final class Broker implements AutoCloseable {
                 queues.add(subscription.queue);
             }
         }
+        queues.addAll(relays.queues());
         return queues;
     }
 
     /** The queue, or durable subscription, here that stored messages belong to; null if none is here yet. */
     private QueueDestination existingLocalQueue(org.cairnmq.store.StoredQueue stored) {
         return stored.subscriptionId() == 0 ? destinations.existingQueue(stored.destination())
-                : subscriptions.queueOf(stored.subscriptionId());
+                : subscriptionQueue(stored.subscriptionId());
+    }
+
+    /** The queue here of a durable subscription or of a topic's relay; null if none is here. */
+    private QueueDestination subscriptionQueue(long subscriptionId) {
+        QueueDestination queue = subscriptions.queueOf(subscriptionId);
+        return queue != null ? queue : relays.queueOf(subscriptionId);
     }
 
     /** Takes in the durable subscriptions other nodes created or deleted. */
     void refreshSubscriptions() {
         try {
-            subscriptions.refresh(recovery.call(store::loadSubscriptions));
+            subscriptions.refresh(relays.refresh());
         } catch (BrokerException e) {
             java.util.logging.Logger.getLogger(Broker.class.getName()).warning(
                     "Could not read the durable subscriptions other nodes changed; reading them at the next change: "
@@ -533,7 +579,17 @@ public final class Broker implements AutoCloseable {
         if (stored.subscriptionId() == 0) {
             return queue(stored.destination());
         }
-        return subscriptions.queueOf(stored.subscriptionId());
+        return subscriptionQueue(stored.subscriptionId());
+    }
+
+    /** Deletes the topic relays of nodes whose lease ran out ({@link TopicRelays#pruneDeparted}). */
+    private void pruneDepartedRelays() {
+        try {
+            relays.pruneDeparted();
+        } catch (BrokerException e) {
+            java.util.logging.Logger.getLogger(Broker.class.getName()).warning(
+                    "Could not delete the topic relays of departed nodes; trying again later: " + e.getMessage());
+        }
     }
 
     private QueuedMessage reloaded(StoredMessage stored, Map<Long, QueueDestination> subscriptionQueues) {
@@ -545,7 +601,12 @@ public final class Broker implements AutoCloseable {
         return fromStore(stored, queue);
     }
 
-    /** This broker's membership of its store (tests pause its renewals to make it lapse). */
+    /** The topic relays between this node and the others on a shared store (tests look into them). */
+    TopicRelays relays() {
+        return relays;
+    }
+
+        /** This broker's membership of its store (tests pause its renewals to make it lapse). */
     NodeLease lease() {
         return lease;
     }
@@ -589,6 +650,9 @@ public final class Broker implements AutoCloseable {
     private void reload() {
         Map<Long, QueueDestination> subscriptionQueues = new HashMap<>();
         for (StoredSubscription stored : store.loadSubscriptions()) {
+            if (TopicRelays.isRelay(stored)) {
+                continue; // taken in below, once this node has joined
+            }
             Subscription subscription = restored(stored);
             subscriptions.restore(subscription);
             subscriptionQueues.put(stored.id(), subscription.queue);
@@ -596,6 +660,11 @@ public final class Broker implements AutoCloseable {
         lease.join();
         if (store.shared()) { // before any page: a node joining others claims only what its consumers ask for
             pager.clustered(store.otherNodes() > 0);
+            relays.pruneDeparted();
+            relays.refresh(); // the live nodes' relays; this node's own, left from before, are deleted
+            for (QueueDestination relay : relays.queues()) {
+                subscriptionQueues.put(relay.subscriptionId(), relay);
+            }
         }
         settings.restore(); // destinations created empty and policies, before messages find their queues
         // The default dead-letter and expiry queues exist from the start, for operators to look into.
@@ -644,6 +713,10 @@ public final class Broker implements AutoCloseable {
     private void rereadSettings() {
         try {
             settings.reread();
+            if (store.shared()) { // in case a notification was missed
+                refreshSubscriptions();
+                pruneDepartedRelays();
+            }
         } finally {
             scheduler.at(now() + settingsRereadMillis, this::rereadSettings);
         }

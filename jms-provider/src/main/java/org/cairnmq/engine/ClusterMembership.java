@@ -27,17 +27,22 @@ final class ClusterMembership implements NodeLease.Holder, StoreChanges {
     private final Function<StoredQueue, QueueDestination> existingLocalQueue;
     private final Executor background;
     private final Runnable refreshSubscriptions;
+    private final Runnable pruneDeparted;
+    private int othersBefore; // on the lease's renewal thread
 
     /**
      * @param durableQueues        every queue here whose persistent messages the store keeps
      * @param localQueue           the queue here of stored messages, made if need be; null if none can be
      * @param existingLocalQueue   the same, only if it is here already
      * @param refreshSubscriptions takes in the durable subscriptions as the store has them, on {@code background}
+     * @param pruneDeparted        deletes what departed nodes left for themselves (their topic relays), on
+     *                             {@code background}
      */
     ClusterMembership(MessageStore store, PageLoader pager, StoreRecovery recovery,
             Supplier<List<QueueDestination>> durableQueues, Function<StoredQueue, QueueDestination> localQueue,
             Function<StoredQueue, QueueDestination> existingLocalQueue, Executor background,
-            Runnable refreshSubscriptions) {
+            Runnable refreshSubscriptions, Runnable pruneDeparted) {
+        this.pruneDeparted = pruneDeparted;
         this.store = store;
         this.pager = pager;
         this.recovery = recovery;
@@ -50,6 +55,7 @@ final class ClusterMembership implements NodeLease.Holder, StoreChanges {
 
     @Override
     public void orphaned(List<StoredQueue> queues) {
+        background.execute(pruneDeparted);
         for (StoredQueue orphaned : queues) {
             QueueDestination queue = localQueue.apply(orphaned);
             if (queue != null) {
@@ -67,10 +73,15 @@ final class ClusterMembership implements NodeLease.Holder, StoreChanges {
     @Override
     public void claimsHeldAgain() {
         durableQueues.get().forEach(QueueDestination::handOutKeptBack);
+        background.execute(refreshSubscriptions); // this node's topic relays may have been deleted meanwhile
     }
 
     @Override
     public void otherNodes(int others) {
+        if (others < othersBefore) {
+            background.execute(pruneDeparted);
+        }
+        othersBefore = others;
         if (store.shared() && (others > 0) != pager.clustered()) {
             pager.betweenLoads(() -> clusteredNow(others > 0));
         }

@@ -24,6 +24,7 @@ final class QueueDestination {
     private final DestinationAddress address;
     private final long subscriptionId;
     private final boolean durable;
+    private final boolean storesEveryMessage;
     private final Object lock = new Object();
     private final TreeSet<QueuedMessage> ready = new TreeSet<>(DELIVERY_ORDER);
     private final ArrayDeque<Receiver> waiting = new ArrayDeque<>();
@@ -56,10 +57,29 @@ final class QueueDestination {
 
     /** @param pager loads messages that only the store holds; {@code null} for a queue that never pages */
     QueueDestination(DestinationAddress address, long subscriptionId, boolean durable, PageLoader pager) {
+        this(address, subscriptionId, durable, pager, false);
+    }
+
+    private QueueDestination(DestinationAddress address, long subscriptionId, boolean durable, PageLoader pager,
+            boolean storesEveryMessage) {
         this.address = address;
         this.subscriptionId = subscriptionId;
         this.durable = durable;
         this.pager = durable ? pager : null;
+        this.storesEveryMessage = storesEveryMessage;
+    }
+
+    /** The queue of a topic's relay to a node's non-durable subscriptions ({@link TopicRelays}): it stores every message. */
+    static QueueDestination relay(DestinationAddress topic, long subscriptionId, PageLoader pager) {
+        return new QueueDestination(topic, subscriptionId, true, pager, true);
+    }
+
+    /**
+     * Whether the store keeps the copy of a message sent here: a persistent one in a durable queue, and every
+     * one in a relay, the only way to another node.
+     */
+    boolean stores(BrokerMessage message) {
+        return durable && (storesEveryMessage || message.headers().persistent());
     }
 
     /** The name and subscription the store knows this queue's messages by. */

@@ -23,14 +23,16 @@ final class Subscriptions {
     private final Function<String, TopicDestination> topics;
     private final StoreRecovery recovery;
     private final Function<StoredSubscription, Subscription> restore;
+    private final TopicRelays relays;
 
     /**
      * @param topics  the topic of a name, created if need be
      * @param restore a durable subscription the store keeps, made in memory
      */
     Subscriptions(MessageStore store, PageLoader pager, Function<String, TopicDestination> topics,
-            StoreRecovery recovery, Function<StoredSubscription, Subscription> restore) {
+            StoreRecovery recovery, Function<StoredSubscription, Subscription> restore, TopicRelays relays) {
         this.restore = restore;
+        this.relays = relays;
         this.store = store;
         this.pager = pager;
         this.topics = topics;
@@ -54,6 +56,9 @@ final class Subscriptions {
         List<Subscription> removed = new ArrayList<>();
         synchronized (lock) {
             for (StoredSubscription s : stored) {
+                if (TopicRelays.isRelay(s)) {
+                    continue; // not an application's subscription: TopicRelays keeps those
+                }
                 ids.add(s.id());
                 Subscription existing = named.get(new SubscriptionKey(true, s.clientId(), s.name()));
                 if (existing == null) {
@@ -100,6 +105,7 @@ final class Subscriptions {
         QueueDestination queue = new QueueDestination(DestinationAddress.topic(topic), 0, false);
         Subscription subscription = new Subscription(null, topic, selector, noLocal, false, queue, connection.id(),
                 null);
+        relays.opened(topic); // what other nodes publish on the topic reaches it too
         synchronized (lock) {
             subscription.addConsumer();
             topics.apply(topic).add(subscription);
@@ -169,6 +175,7 @@ final class Subscriptions {
             }
         }
         subscription.queue.drain();
+        relays.closed(subscription.topic);
     }
 
     /** Deletes a durable subscription and its messages. */
@@ -190,6 +197,9 @@ final class Subscriptions {
     private Subscription createNamed(SubscriptionKey key, String topic, Selector selector, boolean noLocal,
             boolean shared, EngineConnection connection) {
         long id = 0;
+        if (!key.durable()) {
+            relays.opened(topic);
+        }
         if (key.durable()) {
             id = recovery.call(() -> store.saveSubscription(
                     new StoredSubscription(0, topic, key.name(), key.clientId(), selector.text(), noLocal, shared)));
@@ -214,5 +224,8 @@ final class Subscriptions {
         topics.apply(subscription.topic).remove(subscription);
         named.remove(subscription.key);
         subscription.queue.drain();
+        if (!subscription.durable()) {
+            relays.closed(subscription.topic);
+        }
     }
 }

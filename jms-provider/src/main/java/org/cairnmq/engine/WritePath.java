@@ -115,7 +115,7 @@ final class WritePath {
         int next = 0;
         for (int i = 0; i < work.targets.size(); i++) {
             QueueDestination target = work.targets.get(i);
-            if (work.messages.get(i).headers().persistent() && target.durable()) {
+            if (target.stores(work.messages.get(i))) {
                 boolean isClaimed = work.batch.isClaimed(next);
                 (isClaimed ? claimed : unclaimed).add(target);
                 (isClaimed ? claimedIds : unclaimedIds).add(ids[next++]);
@@ -171,12 +171,18 @@ final class WritePath {
      */
     Work route(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged, boolean mayPage,
             boolean forced) {
+        return route(sends, acknowledged, mayPage, forced, targets);
+    }
+
+    /** As {@link #route(List, List, boolean, boolean)}, to the queues {@code targets} gives each send. */
+    Work route(List<OutgoingMessage> sends, List<QueuedMessage> acknowledged, boolean mayPage,
+            boolean forced, Function<OutgoingMessage, List<QueueDestination>> targets) {
         Work work = new Work();
         List<MemoryCharge> delayedCharges = new ArrayList<>();
         for (OutgoingMessage send : sends) {
             for (QueueDestination target : targets.apply(send)) {
                 MemoryCharge delayed = null;
-                if (send.message().headers().persistent() && target.durable()) {
+                if (target.stores(send.message())) {
                     StoredMessage stored = StoredForm.toStored(target.name(), target.subscriptionId(), send.message());
                     // A delayed message waits on the timer with its body: it counts, and pages when there is no room.
                     boolean isDelayed = mayPage && send.message().headers().deliveryTime() > now.getAsLong();
@@ -216,7 +222,7 @@ final class WritePath {
         long[] bytes = new long[work.targets.size()];
         for (int i = 0; i < bytes.length; i++) {
             BrokerMessage message = work.messages.get(i);
-            boolean pages = message.headers().persistent() && work.targets.get(i).durable()
+            boolean pages = work.targets.get(i).stores(message)
                     && (mayPage || message.headers().deliveryTime() <= now.getAsLong()); // else it waits on the timer
             bytes[i] = pages || work.charges[i] != null ? 0 : MessageSize.of(message);
         }
@@ -240,7 +246,7 @@ final class WritePath {
         for (int i = 0; i < work.targets.size(); i++) {
             QueueDestination target = work.targets.get(i);
             BrokerMessage message = work.messages.get(i);
-            long storeId = message.headers().persistent() && target.durable() ? ids[next++] : 0;
+            long storeId = target.stores(message) ? ids[next++] : 0;
             target.statistics.enqueued.incrementAndGet();
             if (work.storedOnly.get(i)) {
                 target.storedOnlyArrived();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.cairnmq.engine.Broker;
 import org.cairnmq.engine.LeaseControl;
+import org.cairnmq.engine.RelayProbe;
 import org.cairnmq.jms.JmsConnectionFactory;
 import org.cairnmq.jms.JmsQueue;
 import org.cairnmq.jms.JmsTopic;
@@ -139,7 +141,8 @@ class PostgresClusterTest {
 
     @Test
     void aSharedDurableSubscriptionWithConsumersOnThreeNodesTakesEachMessageOnce() throws Exception {
-        List<Broker> nodes = List.of(node("a"), node("b"), node("c"));
+        List<String> names = List.of("a", "b", "c");
+        List<Broker> nodes = names.stream().map(this::node).toList();
         Topic topic = new JmsTopic("prices");
         Map<String, Integer> received = new ConcurrentHashMap<>();
         Set<String> nodesThatReceived = ConcurrentHashMap.newKeySet();
@@ -300,6 +303,78 @@ class PostgresClusterTest {
         first.acknowledge(); // both received so far
         assertEquals(5, a.queueDepth("depth"));
         assertEquals(5, b.queueDepth("depth"));
+    }
+
+    @Test
+    void nonDurableSubscribersOnEveryNodeReceiveWhatIsPublishedThroughAnyNodeOnceAndInOrder() throws Exception {
+        List<String> names = List.of("a", "b", "c");
+        List<Broker> nodes = names.stream().map(this::node).toList();
+        Topic topic = new JmsTopic("ticks");
+        List<MessageConsumer> subscribers = new ArrayList<>();
+        for (Broker node : nodes) {
+            subscribers.add(connect(node).createSession().createConsumer(topic));
+        }
+        for (Broker node : nodes) { // each node hears of the other two nodes' relays of the topic
+            awaitTrue(() -> RelayProbe.relaysTo(node, "ticks") == 2, "a node knows the others' relays");
+        }
+        int perProducer = 20;
+        for (int n = 0; n < 2; n++) {
+            try (Connection connection = new JmsConnectionFactory(nodes.get(n)).createConnection()) {
+                Session session = connection.createSession();
+                MessageProducer producer = session.createProducer(topic);
+                for (int i = 0; i < perProducer; i++) { // persistent and not, alternately
+                    producer.setDeliveryMode(i % 2 == 0 ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
+                    producer.send(session.createTextMessage(names.get(n) + ":" + i));
+                }
+            }
+        }
+        for (int s = 0; s < subscribers.size(); s++) {
+            Map<String, Integer> next = new java.util.HashMap<>(Map.of("a", 0, "b", 0));
+            for (int i = 0; i < 2 * perProducer; i++) {
+                TextMessage m = (TextMessage) subscribers.get(s).receive(10_000);
+                assertNotNull(m, "subscriber on " + names.get(s) + ": message " + i);
+                String[] from = m.getText().split(":");
+                int expected = next.get(from[0]);
+                assertEquals(expected, Integer.parseInt(from[1]), "order of " + from[0] + "'s messages");
+                assertEquals(expected % 2 == 0 ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT,
+                        m.getJMSDeliveryMode(), "delivery mode kept across nodes");
+                assertNull(m.getObjectProperty("JMS_Cairn_NonPersistent"), "the stored form's marker taken off");
+                next.put(from[0], expected + 1);
+            }
+            assertNull(subscribers.get(s).receive(300), "nothing twice");
+        }
+    }
+
+    @Test
+    void aNodesRelayEndsWithItsLastSubscriberAndComesBackAfterItsLeaseLapsed() throws Exception {
+        Broker a = node("a");
+        Broker b = node("b");
+        Topic topic = new JmsTopic("alerts");
+        Connection onB = connect(b);
+        MessageConsumer first = onB.createSession().createConsumer(topic);
+        awaitTrue(() -> RelayProbe.relaysTo(a, "alerts") == 1, "a hears of b's relay");
+        first.close();
+        awaitTrue(() -> RelayProbe.relaysTo(a, "alerts") == 0, "b's relay ends with its last subscriber");
+
+        MessageConsumer second = onB.createSession().createConsumer(topic);
+        awaitTrue(() -> RelayProbe.relaysTo(a, "alerts") == 1, "a hears of b's new relay");
+        LeaseControl.pauseRenewals(b, true); // b's lease runs out: a deletes the relay nobody reads
+        awaitTrue(() -> RelayProbe.relaysTo(a, "alerts") == 0, "a deletes the relay of a node whose lease ran out");
+        LeaseControl.pauseRenewals(b, false); // b joins again and finds its relay gone: it makes it again
+        awaitTrue(() -> RelayProbe.relaysTo(a, "alerts") == 1, "b makes its relay again");
+        try (Connection connection = new JmsConnectionFactory(a).createConnection()) {
+            Session session = connection.createSession();
+            session.createProducer(topic).send(session.createTextMessage("after"));
+        }
+        TextMessage m = (TextMessage) second.receive(10_000);
+        assertNotNull(m, "b's subscriber receives what a publishes once the relay is back");
+        assertEquals("after", m.getText());
+    }
+
+    @Test
+    void aClientIdOfTheBrokersOwnIsRefused() throws JMSException {
+        Connection connection = cluster.kept(new JmsConnectionFactory(node("a")).createConnection());
+        assertThrows(jakarta.jms.InvalidClientIDException.class, () -> connection.setClientID("$cairn.node.a"));
     }
 
     private static javax.transaction.xa.Xid xid(String name) {

@@ -115,6 +115,19 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void dashboardListsThisNodeWithALiveLease() {
+        BROWSER.login(AdminClient.ADMIN, AdminClient.ADMIN_PASSWORD);
+        BROWSER.open("/");
+        // One node on the embedded store: this one, its lease live, renewed by the database's clock.
+        By self = By.cssSelector("[data-testid=nodes] tr.self");
+        BROWSER.waitFor(ExpectedConditions.textToBe(By.cssSelector("[data-testid=nodes] tr.self [data-testid=node-lease]"),
+                "live"));
+        assertTrue(BROWSER.driver().findElement(self).getText().contains("this node"));
+        assertEquals(1, BROWSER.driver().findElements(By.cssSelector("[data-testid=nodes] tr")).size());
+        BROWSER.screenshot("console-nodes");
+    }
+
+    @Test
     void opensAMessageWithHeadersPropertiesAndFormattedBody() {
         String queue = createQueue("console.view");
         send(queue, "{\"order\": 42, \"customer\": {\"name\": \"Ada\", \"city\": \"London\"}, \"lines\": [1, 2]}");
