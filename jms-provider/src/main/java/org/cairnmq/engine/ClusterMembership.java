@@ -122,6 +122,9 @@ final class ClusterMembership implements NodeLease.Holder, StoreChanges {
                 handed.forEach(queue::enqueue);
             }
         }
+        // The other nodes may have written messages already, and told of them while this node paged
+        // nothing (or before its queue was made here): consumers waiting here look now, and poll from then on.
+        durableQueues.get().forEach(QueueDestination::loadIfLow);
     }
 
     /** This node stops: the stored messages waiting here, undelivered, go to the other nodes. */
