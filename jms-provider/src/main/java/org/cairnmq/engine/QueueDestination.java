@@ -170,6 +170,24 @@ final class QueueDestination {
         return handed;
     }
 
+    /**
+     * As {@link #handToStore()}, if this queue has no consumer here: on a store other nodes share, what a
+     * node holds for no consumer of its own is for the others (a send kept in memory just as they came, whose
+     * enqueue followed the hand-back, or a hand-back that failed).
+     */
+    java.util.List<QueuedMessage> handToStoreIfNoConsumer() {
+        synchronized (lock) {
+            return consumers.isEmpty() ? handToStore() : new java.util.ArrayList<>();
+        }
+    }
+
+    /** Whether {@link #handToStoreIfNoConsumer()} would hand anything over now. */
+    boolean holdsForNoConsumer() {
+        synchronized (lock) {
+            return pager != null && consumers.isEmpty() && ready.stream().anyMatch(QueuedMessage::persistent);
+        }
+    }
+
     /** The lease holds again: the messages kept back meanwhile go to the consumers waiting for them. */
     void handOutKeptBack() {
         java.util.Map<QueuedMessage, Receiver> deliveries = new java.util.LinkedHashMap<>();
