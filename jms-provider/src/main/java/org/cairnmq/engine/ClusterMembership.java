@@ -78,12 +78,19 @@ final class ClusterMembership implements NodeLease.Holder, StoreChanges {
 
     @Override
     public void otherNodes(int others) {
+        if (!store.shared()) {
+            return;
+        }
         if (others < othersBefore) {
             background.execute(pruneDeparted);
         }
         othersBefore = others;
-        if (store.shared() && (others > 0) != pager.clustered()) {
+        if ((others > 0) != pager.clustered()) {
             pager.betweenLoads(() -> clusteredNow(others > 0));
+        } else if (others > 0 && durableQueues.get().stream().anyMatch(QueueDestination::holdsForNoConsumer)) {
+            // A send that chose memory just before the others came and was enqueued after the hand-back, or a
+            // hand-back that failed: no consumer here takes these, so they go to the store for any node.
+            pager.betweenLoads(() -> handBack(QueueDestination::handToStoreIfNoConsumer));
         }
     }
 
@@ -118,8 +125,16 @@ final class ClusterMembership implements NodeLease.Holder, StoreChanges {
         if (!others) {
             return;
         }
+        handBack(QueueDestination::handToStore);
+        // The other nodes may have written messages already, and told of them while this node paged
+        // nothing (or before its queue was made here): consumers waiting here look now, and poll from then on.
+        durableQueues.get().forEach(QueueDestination::loadIfLow);
+    }
+
+    /** Gives up in the store the claims of what {@code take} takes out of each queue's memory; on the loader thread. */
+    private void handBack(Function<QueueDestination, List<QueuedMessage>> take) {
         for (QueueDestination queue : durableQueues.get()) {
-            List<QueuedMessage> handed = queue.handToStore();
+            List<QueuedMessage> handed = take.apply(queue);
             if (handed.isEmpty()) {
                 continue;
             }
@@ -129,7 +144,7 @@ final class ClusterMembership implements NodeLease.Holder, StoreChanges {
                     return null;
                 });
                 handed.forEach(QueuedMessage::releaseMemory);
-            } catch (BrokerException e) { // still held here: delivered from here
+            } catch (BrokerException e) { // still held: delivered here, or handed back later if no consumer here
                 handed.forEach(queue::enqueue);
             }
         }

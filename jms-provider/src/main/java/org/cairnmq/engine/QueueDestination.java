@@ -25,6 +25,7 @@ final class QueueDestination {
     private final long subscriptionId;
     private final boolean durable;
     private final boolean storesEveryMessage;
+    private volatile boolean readByBroker; // a relay this node reads: it has a consumer, the broker itself
     private final Object lock = new Object();
     private final TreeSet<QueuedMessage> ready = new TreeSet<>(DELIVERY_ORDER);
     private final ArrayDeque<Receiver> waiting = new ArrayDeque<>();
@@ -72,6 +73,11 @@ final class QueueDestination {
     /** The queue of a topic's relay to a node's non-durable subscriptions ({@link TopicRelays}): it stores every message. */
     static QueueDestination relay(DestinationAddress topic, long subscriptionId, PageLoader pager) {
         return new QueueDestination(topic, subscriptionId, true, pager, true);
+    }
+
+    /** This node's own relay: the broker reads it, so what it holds is never handed back for want of a consumer. */
+    void readByBroker() {
+        readByBroker = true;
     }
 
     /**
@@ -188,6 +194,25 @@ final class QueueDestination {
             storedOnly += handed.size();
         }
         return handed;
+    }
+
+    /**
+     * As {@link #handToStore()}, if this queue has no consumer here: on a store other nodes share, what a
+     * node holds for no consumer of its own is for the others (a send kept in memory just as they came, whose
+     * enqueue followed the hand-back, or a hand-back that failed).
+     */
+    java.util.List<QueuedMessage> handToStoreIfNoConsumer() {
+        synchronized (lock) {
+            return consumers.isEmpty() && !readByBroker ? handToStore() : new java.util.ArrayList<>();
+        }
+    }
+
+    /** Whether {@link #handToStoreIfNoConsumer()} would hand anything over now. */
+    boolean holdsForNoConsumer() {
+        synchronized (lock) {
+            return pager != null && consumers.isEmpty() && !readByBroker
+                    && ready.stream().anyMatch(QueuedMessage::persistent);
+        }
     }
 
     /** The lease holds again: the messages kept back meanwhile go to the consumers waiting for them. */

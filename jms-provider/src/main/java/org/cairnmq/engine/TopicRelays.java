@@ -314,6 +314,7 @@ final class TopicRelays {
             this.topic = topic;
             this.id = id;
             this.queue = relayQueue(topic, id);
+            queue.readByBroker();
         }
 
         void start() {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.cairnmq.engine.Broker;
 import org.cairnmq.engine.BrokerOptions;
 import org.cairnmq.jms.JmsConnectionFactory;
@@ -34,6 +36,23 @@ final class ClusterNodes implements AutoCloseable {
                 BrokerOptions.defaults().withNodeName(name).withLeaseMillis(leaseMillis));
         brokers.add(broker);
         return broker;
+    }
+
+    /**
+     * Starts a node of that name whose store reaches the database through {@code wrap} (a
+     * {@code FaultyDataSource}, say). Its connections carry the node's name as their PostgreSQL
+     * {@code application_name}, so that a test can find them in {@code pg_stat_activity}.
+     */
+    Broker node(String name, UnaryOperator<DataSource> wrap) {
+        Broker broker = Broker.start(PooledJpaStore.open(url + "&ApplicationName=" + name, wrap), threads,
+                Clock.systemUTC(), BrokerOptions.defaults().withNodeName(name).withLeaseMillis(leaseMillis));
+        brokers.add(broker);
+        return broker;
+    }
+
+    /** The JDBC URL of the nodes' database. */
+    String url() {
+        return url;
     }
 
     /** Stops a node before the test ends, cleanly. */
