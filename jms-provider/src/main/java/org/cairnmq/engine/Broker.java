@@ -482,7 +482,7 @@ public final class Broker implements AutoCloseable {
             return List.of(queue(name));
         }
         List<QueueDestination> here = topic(name).route(send);
-        List<QueueDestination> otherNodes = relays.targets(name);
+        List<QueueDestination> otherNodes = relays.targets(name, send);
         if (otherNodes.isEmpty()) {
             return here;
         }
@@ -534,7 +534,7 @@ public final class Broker implements AutoCloseable {
             }
         }
         for (Subscription subscription : subscriptions.named()) {
-            if (subscription.durable()) {
+            if (subscription.queue.durable()) { // durable subscriptions, and shared ones the nodes share
                 queues.add(subscription.queue);
             }
         }
@@ -558,6 +558,11 @@ public final class Broker implements AutoCloseable {
     void refreshSubscriptions() {
         try {
             subscriptions.refresh(relays.refresh());
+            if (!pager.clustered() && relays.othersRead()) {
+                // Another node subscribed before this one's renewal counted it: count it now, so that what is
+                // published here goes to the store for it at once.
+                cluster.otherNodes(recovery.call(store::otherNodes));
+            }
         } catch (BrokerException e) {
             java.util.logging.Logger.getLogger(Broker.class.getName()).warning(
                     "Could not read the durable subscriptions other nodes changed; reading them at the next change: "
@@ -650,7 +655,7 @@ public final class Broker implements AutoCloseable {
     private void reload() {
         Map<Long, QueueDestination> subscriptionQueues = new HashMap<>();
         for (StoredSubscription stored : store.loadSubscriptions()) {
-            if (TopicRelays.isRelay(stored)) {
+            if (TopicRelays.isBrokers(stored)) {
                 continue; // taken in below, once this node has joined
             }
             Subscription subscription = restored(stored);

@@ -12,12 +12,12 @@ final class ClientIds {
 
     /**
      * @throws BrokerException {@code INVALID_CLIENT_ID} when another connection holds the ID, or when it is
-     *                         reserved for the broker's own use ({@link TopicRelays#CLIENT_ID_PREFIX})
+     *                         reserved for the broker's own use ({@link TopicRelays#RESERVED_PREFIX})
      */
     void claim(String clientId, EngineConnection connection) {
         if (TopicRelays.isReserved(clientId)) {
             throw new BrokerException(BrokerException.Kind.INVALID_CLIENT_ID, "Client IDs beginning with "
-                    + TopicRelays.CLIENT_ID_PREFIX + " are reserved for the broker: " + clientId);
+                    + TopicRelays.RESERVED_PREFIX + " are reserved for the broker: " + clientId);
         }
         EngineConnection holder = holders.putIfAbsent(clientId, connection);
         if (holder != null && holder != connection) {

@@ -28,7 +28,7 @@ final class ClusterMembership implements NodeLease.Holder, StoreChanges {
     private final Executor background;
     private final Runnable refreshSubscriptions;
     private final Runnable pruneDeparted;
-    private int othersBefore; // on the lease's renewal thread
+    private volatile int othersBefore; // on the lease's renewal thread, or a subscription refresh
 
     /**
      * @param durableQueues        every queue here whose persistent messages the store keeps

@@ -81,11 +81,12 @@ final class QueueDestination {
     }
 
     /**
-     * Whether the store keeps the copy of a message sent here: a persistent one in a durable queue, and every
-     * one in a relay, the only way to another node.
+     * Whether the store keeps the copy of a message sent here: a persistent one in a durable queue; and, while
+     * other nodes are live, a non-persistent one in a relay or shared subscription, the only way to them. (A
+     * node alone keeps those in memory: its consumers get them, even if another node comes meanwhile.)
      */
     boolean stores(BrokerMessage message) {
-        return durable && (storesEveryMessage || message.headers().persistent());
+        return durable && (message.headers().persistent() || storesEveryMessage && pager != null && pager.clustered());
     }
 
     /** The name and subscription the store knows this queue's messages by. */

@@ -56,7 +56,7 @@ final class Subscriptions {
         List<Subscription> removed = new ArrayList<>();
         synchronized (lock) {
             for (StoredSubscription s : stored) {
-                if (TopicRelays.isRelay(s)) {
+                if (TopicRelays.isBrokers(s)) {
                     continue; // not an application's subscription: TopicRelays keeps those
                 }
                 ids.add(s.id());
@@ -175,7 +175,7 @@ final class Subscriptions {
             }
         }
         subscription.queue.drain();
-        relays.closed(subscription.topic);
+        ended(subscription);
     }
 
     /** Deletes a durable subscription and its messages. */
@@ -196,15 +196,17 @@ final class Subscriptions {
 
     private Subscription createNamed(SubscriptionKey key, String topic, Selector selector, boolean noLocal,
             boolean shared, EngineConnection connection) {
-        long id = 0;
-        if (!key.durable()) {
-            relays.opened(topic);
-        }
+        QueueDestination queue;
         if (key.durable()) {
-            id = recovery.call(() -> store.saveSubscription(
+            long id = recovery.call(() -> store.saveSubscription(
                     new StoredSubscription(0, topic, key.name(), key.clientId(), selector.text(), noLocal, shared)));
+            queue = new QueueDestination(DestinationAddress.topic(topic), id, true, pager);
+        } else if (relays.sharesAcrossNodes()) { // its consumers on every node share it, through the store
+            long id = relays.joinShared(topic, key.clientId(), key.name(), selector);
+            queue = QueueDestination.relay(DestinationAddress.topic(topic), id, pager);
+        } else {
+            queue = new QueueDestination(DestinationAddress.topic(topic), 0, false, pager);
         }
-        QueueDestination queue = new QueueDestination(DestinationAddress.topic(topic), id, key.durable(), pager);
         Subscription subscription = new Subscription(key, topic, selector, noLocal, shared, queue, connection.id(),
                 key.clientId());
         named.put(key, subscription);
@@ -225,7 +227,16 @@ final class Subscriptions {
         named.remove(subscription.key);
         subscription.queue.drain();
         if (!subscription.durable()) {
+            ended(subscription);
+        }
+    }
+
+    /** A non-durable subscription ended: its node's relay of the topic, or its membership, ends with it. */
+    private void ended(Subscription subscription) {
+        if (subscription.key == null) {
             relays.closed(subscription.topic);
+        } else {
+            relays.leaveShared(subscription.queue.subscriptionId(), subscription.topic, subscription.selector);
         }
     }
 }

@@ -16,7 +16,10 @@ import org.cairnmq.store.StoredSubscription;
 
 /**
  * How a topic's messages reach the non-durable subscriptions of the other nodes of a shared store
- * (docs/cluster.md). A node with non-durable subscriptions on a topic keeps a <em>relay</em> in the store:
+ * (docs/cluster.md): through relays to each node's own subscriptions, and through the store for shared
+ * non-durable subscriptions, which the consumers of every node share.
+ *
+ * <p>A node with non-durable subscriptions on a topic keeps a <em>relay</em> in the store:
  * a hidden subscription to every message published on the topic, persistent or not. Every other node
  * writes what it publishes on the topic there too; this node claims those messages as a consumer would,
  * hands them to its own non-durable subscriptions, and deletes them.
@@ -25,11 +28,24 @@ import org.cairnmq.store.StoredSubscription;
  * {@value #CLIENT_ID_PREFIX} and the node's name. A node deletes its relay when its last non-durable
  * subscription on the topic ends; the relays of nodes whose lease ran out are deleted by the others; a node
  * that finds its relay gone (its lease lapsed meanwhile) makes it again.
+ *
+ * <p>A shared non-durable subscription is stored as a subscription under the reserved client ID
+ * {@value #SHARED_PREFIX} (followed by a dot and the application's client ID, if it has one), and each node
+ * with consumers on it records its <em>membership</em> (a subscription named {@value #MEMBER_PREFIX} and
+ * the subscription's id, under the node's relay client ID). Every node writes what it publishes on the
+ * topic there, and the members' consumers claim from it as from a queue. The last member to leave deletes
+ * it; so do the other nodes, once its members' leases have run out.
  */
 final class TopicRelays {
     private static final Logger LOG = Logger.getLogger(TopicRelays.class.getName());
-    /** Client IDs of this prefix name relays; applications may not use them. */
+    /** Client IDs of this prefix are the broker's own; applications may not use them. */
+    static final String RESERVED_PREFIX = "$cairn.";
+    /** Client IDs of this prefix name a node's relays and memberships. */
     static final String CLIENT_ID_PREFIX = "$cairn.node.";
+    /** The client ID of shared non-durable subscriptions of no client ID; others add a dot and theirs. */
+    static final String SHARED_PREFIX = "$cairn.shared";
+    /** Names a node's membership of a shared non-durable subscription, with the subscription's id. */
+    static final String MEMBER_PREFIX = "$member.";
     /** How many relayed messages go to the subscriptions here in one store transaction, at most. */
     private static final int BATCH = 256;
     private static final long RETRY_MILLIS = 1_000;
@@ -50,8 +66,12 @@ final class TopicRelays {
     private final java.util.function.BooleanSupplier leaseHolds;
     private final Object lock = new Object();
     private final Map<String, Relay> own = new HashMap<>(); // guarded by lock: by topic
-    private final Map<Long, QueueDestination> others = new HashMap<>(); // guarded by lock: by subscription id
+    private final Map<Long, Target> others = new HashMap<>(); // guarded by lock: by subscription id
     private final Set<Long> undeleted = new HashSet<>(); // guarded by lock: own relays ended but still stored
+    // Guarded by lock: the shared non-durable subscriptions with consumers here, by id, with the id of this
+    // node's membership; and those found with no member at the last pruning (deleted if still so at the next).
+    private final Map<Long, Long> memberships = new HashMap<>();
+    private Set<Long> unmembered = Set.of();
 
     TopicRelays(MessageStore store, StoreRecovery recovery, PageLoader pager, String nodeName, Executor threads,
             DeliveryScheduler scheduler, LongSupplier now, Forwarder forwarder,
@@ -67,14 +87,127 @@ final class TopicRelays {
         this.forwarder = forwarder;
     }
 
-    /** Whether a stored subscription is a relay (of any node) rather than an application's subscription. */
-    static boolean isRelay(StoredSubscription subscription) {
+    /**
+     * Whether a stored subscription is one of the broker's own (a relay, a shared non-durable subscription or
+     * a membership of one) rather than an application's durable subscription.
+     */
+    static boolean isBrokers(StoredSubscription subscription) {
         return isReserved(subscription.clientId());
     }
 
-    /** Whether a client ID is reserved for relays. */
+    /** Whether a client ID is reserved for the broker's own subscriptions. */
     static boolean isReserved(String clientId) {
-        return clientId != null && clientId.startsWith(CLIENT_ID_PREFIX);
+        return clientId != null && clientId.startsWith(RESERVED_PREFIX);
+    }
+
+    private static boolean isRelay(StoredSubscription s) {
+        return s.clientId().startsWith(CLIENT_ID_PREFIX) && s.name().equals(s.topic());
+    }
+
+    private static boolean isShared(StoredSubscription s) {
+        return s.clientId().startsWith(SHARED_PREFIX);
+    }
+
+    /** The id of the shared subscription a membership row is of; -1 if the row is no membership. */
+    private static long memberOf(StoredSubscription s) {
+        if (!s.clientId().startsWith(CLIENT_ID_PREFIX) || isRelay(s) || !s.name().startsWith(MEMBER_PREFIX)) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(s.name().substring(MEMBER_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String sharedClientId(String clientId) {
+        return clientId == null ? SHARED_PREFIX : SHARED_PREFIX + "." + clientId;
+    }
+
+    /** Whether shared non-durable subscriptions are kept in the store, for the consumers of every node. */
+    boolean sharesAcrossNodes() {
+        return store.shared();
+    }
+
+    /**
+     * The first consumer here of a shared non-durable subscription: joins it in the store (made there if no
+     * node has it yet) as a member.
+     *
+     * @return the subscription's store id: the queue its consumers here claim from
+     * @throws BrokerException {@code ILLEGAL_STATE} when consumers on another node use it with another topic
+     *                         or selector; a store failure otherwise
+     */
+    long joinShared(String topic, String applicationClientId, String name, org.cairnmq.selector.Selector selector) {
+        String owner = sharedClientId(applicationClientId);
+        synchronized (lock) {
+            for (int attempt = 0; ; attempt++) {
+                List<StoredSubscription> all = recovery.call(store::loadSubscriptions);
+                StoredSubscription existing = all.stream()
+                        .filter(s -> owner.equals(s.clientId()) && name.equals(s.name())).findFirst().orElse(null);
+                if (existing != null && (!existing.topic().equals(topic)
+                        || !org.cairnmq.selector.Selector.parse(existing.selector()).equals(selector))) {
+                    if (hasMembers(all, existing.id())) {
+                        throw new BrokerException(BrokerException.Kind.ILLEGAL_STATE, "Shared subscription " + name
+                                + " is in use on another node with another topic or selector");
+                    }
+                    delete(existing.id()); // no consumer anywhere: replaced, as the specification says
+                    existing = null;
+                }
+                long id;
+                if (existing != null) {
+                    id = existing.id();
+                } else {
+                    try {
+                        id = recovery.call(() -> store.saveSubscription(new StoredSubscription(0, topic, name, owner,
+                                selector.text(), false, true)));
+                    } catch (BrokerException e) {
+                        if (e.kind() != BrokerException.Kind.RESOURCE || attempt >= 2) {
+                            throw e;
+                        }
+                        continue; // another node made it meanwhile: join that one
+                    }
+                }
+                long member = recovery.call(() -> store.saveSubscription(
+                        new StoredSubscription(0, topic, MEMBER_PREFIX + id, clientId, null, false, false)));
+                memberships.put(id, member);
+                others.remove(id); // its consumers here claim from it; what is published here goes to it once
+                return id;
+            }
+        }
+    }
+
+    /**
+     * The last consumer here of a shared non-durable subscription closed: this node leaves it, and deletes
+     * it with its messages if no other node is a member; else what is published here still goes to it.
+     */
+    void leaveShared(long id, String topic, org.cairnmq.selector.Selector selector) {
+        Long member;
+        synchronized (lock) {
+            member = memberships.remove(id);
+        }
+        if (member == null) {
+            return;
+        }
+        try {
+            delete(member);
+            if (!hasMembers(recovery.call(store::loadSubscriptions), id)) {
+                delete(id);
+                return;
+            }
+            synchronized (lock) {
+                others.putIfAbsent(id, new Target(relayQueue(topic, id), selector));
+            }
+        } catch (BrokerException e) {
+            LOG.warning("Could not leave shared subscription " + id + " in the store; trying again later: "
+                    + e.getMessage());
+            synchronized (lock) {
+                undeleted.add(member);
+            }
+        }
+    }
+
+    private static boolean hasMembers(List<StoredSubscription> all, long id) {
+        return all.stream().anyMatch(s -> memberOf(s) == id);
     }
 
     /**
@@ -116,28 +249,74 @@ final class TopicRelays {
         deleteEnded();
     }
 
-    /** The queues a message published here on the topic goes to besides the subscriptions here: other nodes' relays. */
-    List<QueueDestination> targets(String topic) {
+    /** A queue of the store another node reads: a relay (of every message) or a shared subscription. */
+    private record Target(QueueDestination queue, org.cairnmq.selector.Selector selector) {
+        boolean accepts(String topic, OutgoingMessage send) {
+            return queue.name().equals(topic)
+                    && (selector.matchesEverything() || selector.matches(new MessageSelectorFields(send.message(), 1)));
+        }
+    }
+
+    /**
+     * The queues a message published here on the topic goes to besides the subscriptions here: the other
+     * nodes' relays, and the shared subscriptions only other nodes consume whose selector it matches.
+     */
+    List<QueueDestination> targets(String topic, OutgoingMessage send) {
+        if (!pager.clustered()) {
+            // No other node is live, as far as this one knows yet: a copy would wait in memory here, claimed,
+            // and reach the other node after later messages (Broker#refreshSubscriptions counts at once).
+            return List.of();
+        }
         synchronized (lock) {
             if (others.isEmpty()) {
                 return List.of();
             }
             List<QueueDestination> targets = new ArrayList<>();
-            for (QueueDestination queue : others.values()) {
-                if (queue.name().equals(topic)) {
-                    targets.add(queue);
+            for (Target target : others.values()) {
+                if (target.accepts(topic, send)) {
+                    targets.add(target.queue);
                 }
             }
             return targets;
         }
     }
 
+    /** The store ids of the other nodes' queues of the topic known here, live or not (tests look into them). */
+    Set<Long> otherNodesQueueIds(String topic) {
+        synchronized (lock) {
+            Set<Long> ids = new HashSet<>();
+            others.forEach((id, target) -> {
+                if (target.queue.name().equals(topic)) {
+                    ids.add(id);
+                }
+            });
+            return ids;
+        }
+    }
+
+    /** Whether other nodes read queues of the store this node writes to: then they are live. */
+    boolean othersRead() {
+        synchronized (lock) {
+            return !others.isEmpty();
+        }
+    }
+
+    /** How many queues of other nodes a message on the topic goes to now (tests wait for them). */
+    int otherNodesTargets(String topic) {
+        if (!pager.clustered()) {
+            return 0;
+        }
+        synchronized (lock) {
+            return (int) others.values().stream().filter(t -> t.queue.name().equals(topic)).count();
+        }
+    }
+
     /** The relay queue, here or of another node, of this subscription id; null if none is known here. */
     QueueDestination queueOf(long subscriptionId) {
         synchronized (lock) {
-            QueueDestination other = others.get(subscriptionId);
+            Target other = others.get(subscriptionId);
             if (other != null) {
-                return other;
+                return other.queue;
             }
             for (Relay relay : own.values()) {
                 if (relay.id == subscriptionId) {
@@ -151,7 +330,8 @@ final class TopicRelays {
     /** The relay queues here whose messages the store keeps: this node's own and the other nodes'. */
     List<QueueDestination> queues() {
         synchronized (lock) {
-            List<QueueDestination> queues = new ArrayList<>(others.values());
+            List<QueueDestination> queues = new ArrayList<>();
+            others.values().forEach(t -> queues.add(t.queue));
             own.values().forEach(r -> queues.add(r.queue));
             return queues;
         }
@@ -171,21 +351,23 @@ final class TopicRelays {
             Set<Long> stored = new HashSet<>();
             Set<Long> staleOwn = new HashSet<>();
             for (StoredSubscription s : recovery.call(store::loadSubscriptions)) {
-                if (!isRelay(s)) {
+                if (!isBrokers(s)) {
                     applications.add(s);
                     continue;
                 }
                 stored.add(s.id());
                 if (clientId.equals(s.clientId())) {
-                    staleOwn.add(s.id());
-                } else if (!others.containsKey(s.id())) {
-                    others.put(s.id(), relayQueue(s.topic(), s.id()));
+                    staleOwn.add(s.id()); // unless a relay or membership in use here, below
+                } else if ((isRelay(s) || isShared(s)) && !memberships.containsKey(s.id())
+                        && !others.containsKey(s.id())) {
+                    others.put(s.id(), new Target(relayQueue(s.topic(), s.id()),
+                            org.cairnmq.selector.Selector.parse(s.selector())));
                 }
             }
             for (var it = others.entrySet().iterator(); it.hasNext(); ) {
                 var other = it.next();
                 if (!stored.contains(other.getKey())) {
-                    gone.add(other.getValue());
+                    gone.add(other.getValue().queue);
                     it.remove();
                 }
             }
@@ -193,6 +375,17 @@ final class TopicRelays {
                 staleOwn.remove(relay.id);
                 if (!stored.contains(relay.id) && leaseHolds.getAsBoolean()) { // else once it holds again
                     remake(relay);
+                }
+            }
+            for (var it = memberships.entrySet().iterator(); it.hasNext(); ) {
+                var membership = it.next();
+                staleOwn.remove(membership.getValue());
+                if (!stored.contains(membership.getKey())) {
+                    it.remove();
+                    staleOwn.add(membership.getValue());
+                    LOG.warning("CAIRN-ENGINE-048 Shared subscription " + membership.getKey() + " was deleted by "
+                            + "another node while consumers here used it; until they close, they receive only what "
+                            + "is published through this node");
                 }
             }
             undeleted.retainAll(stored);
@@ -212,9 +405,9 @@ final class TopicRelays {
         if (!store.shared()) {
             return;
         }
-        List<StoredSubscription> relays = recovery.call(store::loadSubscriptions).stream()
-                .filter(TopicRelays::isRelay).filter(s -> !clientId.equals(s.clientId())).toList();
-        if (relays.isEmpty()) {
+        List<StoredSubscription> all = recovery.call(store::loadSubscriptions).stream()
+                .filter(TopicRelays::isBrokers).toList();
+        if (all.isEmpty()) {
             return;
         }
         Set<String> live = new HashSet<>();
@@ -223,12 +416,37 @@ final class TopicRelays {
                 live.add(CLIENT_ID_PREFIX + node.nodeName());
             }
         }
-        for (StoredSubscription relay : relays) {
-            if (!live.contains(relay.clientId())) {
-                LOG.info("CAIRN-ENGINE-046 Deleting the relay of topic " + relay.topic() + " kept for "
-                        + relay.clientId().substring(CLIENT_ID_PREFIX.length()) + ", whose lease has run out");
-                delete(relay.id());
+        Set<Long> membered = new HashSet<>();
+        for (StoredSubscription s : all) {
+            if (!s.clientId().startsWith(CLIENT_ID_PREFIX) || clientId.equals(s.clientId())) {
+                continue;
             }
+            if (live.contains(s.clientId())) {
+                membered.add(memberOf(s));
+            } else {
+                LOG.info("CAIRN-ENGINE-046 Deleting " + (isRelay(s) ? "the relay of topic " + s.topic()
+                        : "a membership of a shared subscription on topic " + s.topic()) + " kept for "
+                        + s.clientId().substring(CLIENT_ID_PREFIX.length()) + ", whose lease has run out");
+                delete(s.id());
+            }
+        }
+        Set<Long> unmemberedNow = new HashSet<>();
+        synchronized (lock) {
+            membered.addAll(memberships.keySet());
+            for (StoredSubscription s : all) {
+                if (isShared(s) && !membered.contains(s.id())) {
+                    unmemberedNow.add(s.id());
+                }
+            }
+            // Twice in a row, not once: a node making one records its membership just after.
+            Set<Long> before = unmembered;
+            unmembered = unmemberedNow;
+            unmemberedNow = new HashSet<>(unmemberedNow);
+            unmemberedNow.retainAll(before);
+        }
+        for (long id : unmemberedNow) {
+            LOG.info("CAIRN-ENGINE-046 Deleting shared subscription " + id + ": no live node has consumers on it");
+            delete(id);
         }
     }
 

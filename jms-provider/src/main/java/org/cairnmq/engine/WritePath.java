@@ -115,7 +115,7 @@ final class WritePath {
         int next = 0;
         for (int i = 0; i < work.targets.size(); i++) {
             QueueDestination target = work.targets.get(i);
-            if (target.stores(work.messages.get(i))) {
+            if (work.stored.get(i)) {
                 boolean isClaimed = work.batch.isClaimed(next);
                 (isClaimed ? claimed : unclaimed).add(target);
                 (isClaimed ? claimedIds : unclaimedIds).add(ids[next++]);
@@ -131,6 +131,8 @@ final class WritePath {
         final List<BrokerMessage> messages = new ArrayList<>();
         // Indexes of targets that keep the message in the store only (the queue is paged).
         final java.util.BitSet storedOnly = new java.util.BitSet();
+        // Indexes of targets whose copy the store keeps, decided once (see QueueDestination#stores).
+        final java.util.BitSet stored = new java.util.BitSet();
         final List<QueuedMessage> removed = new ArrayList<>();
         // The memory each target's copy holds (null: not counted), from admission until the copy leaves.
         MemoryCharge[] charges = new MemoryCharge[0];
@@ -183,6 +185,7 @@ final class WritePath {
             for (QueueDestination target : targets.apply(send)) {
                 MemoryCharge delayed = null;
                 if (target.stores(send.message())) {
+                    work.stored.set(work.targets.size());
                     StoredMessage stored = StoredForm.toStored(target.name(), target.subscriptionId(), send.message());
                     // A delayed message waits on the timer with its body: it counts, and pages when there is no room.
                     boolean isDelayed = mayPage && send.message().headers().deliveryTime() > now.getAsLong();
@@ -222,7 +225,7 @@ final class WritePath {
         long[] bytes = new long[work.targets.size()];
         for (int i = 0; i < bytes.length; i++) {
             BrokerMessage message = work.messages.get(i);
-            boolean pages = work.targets.get(i).stores(message)
+            boolean pages = work.stored.get(i)
                     && (mayPage || message.headers().deliveryTime() <= now.getAsLong()); // else it waits on the timer
             bytes[i] = pages || work.charges[i] != null ? 0 : MessageSize.of(message);
         }
@@ -246,7 +249,7 @@ final class WritePath {
         for (int i = 0; i < work.targets.size(); i++) {
             QueueDestination target = work.targets.get(i);
             BrokerMessage message = work.messages.get(i);
-            long storeId = target.stores(message) ? ids[next++] : 0;
+            long storeId = work.stored.get(i) ? ids[next++] : 0;
             target.statistics.enqueued.incrementAndGet();
             if (work.storedOnly.get(i)) {
                 target.storedOnlyArrived();

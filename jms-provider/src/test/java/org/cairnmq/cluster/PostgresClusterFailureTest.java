@@ -26,8 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.cairnmq.engine.Broker;
 import org.cairnmq.engine.LeaseControl;
+import org.cairnmq.engine.RelayProbe;
 import org.cairnmq.jms.JmsConnectionFactory;
 import org.cairnmq.jms.JmsQueue;
+import org.cairnmq.jms.JmsTopic;
 import org.cairnmq.testing.FaultyDataSource;
 import org.cairnmq.testing.PostgresTest;
 import org.junit.jupiter.api.AfterEach;
@@ -233,6 +235,66 @@ class PostgresClusterFailureTest {
     private static void failHandBack(FaultyDataSource database) {
         database.failStatements(sql -> sql.startsWith("update cairn_message")
                 && sql.contains("set claimed_by=null where") && sql.contains(".id in"), 1);
+    }
+
+    @Test
+    void aRelayWhoseHandOverFailsTriesAgainAndItsSubscriberGetsEachMessageOnceInOrder() throws Exception {
+        Broker a = cluster.node("a");
+        Broker[] nodeB = new Broker[1];
+        FaultyDataSource databaseOfB = faulty("b", nodeB);
+        MessageConsumer onB = cluster.connect(nodeB[0]).createSession().createConsumer(new JmsTopic("feed"));
+        awaitTrue(() -> RelayProbe.relaysTo(a, "feed") == 1, "a hears of b's relay");
+        // b's relay deletes what it hands to its subscriber in one commit with the hand-over: it fails twice.
+        databaseOfB.failCommits(2);
+        publish(a, "feed", texts("m", 10));
+        for (String expected : texts("m", 10)) {
+            TextMessage m = (TextMessage) onB.receive(BOUND_MILLIS);
+            assertNotNull(m, expected + " relayed to b");
+            assertEquals(expected, m.getText(), "in order, each once");
+        }
+        assertTrue(databaseOfB.injectedFailures() > 0, "the hand-over did fail");
+        assertNull(onB.receive(300), "nothing relayed twice");
+    }
+
+    @Test
+    void aSubscriberWhoseRelayCannotBeRecordedIsRefusedAndTheNextOneReceives() throws Exception {
+        Broker a = cluster.node("a");
+        Broker[] nodeB = new Broker[1];
+        FaultyDataSource databaseOfB = faulty("b", nodeB);
+        Session session = cluster.connect(nodeB[0]).createSession();
+        databaseOfB.failStatements(sql -> sql.startsWith("insert into cairn_subscription"), 1);
+        assertThrows(JMSException.class, () -> session.createConsumer(new JmsTopic("feed")),
+                "without its relay, the subscriber would miss what other nodes publish");
+        MessageConsumer onB = session.createConsumer(new JmsTopic("feed"));
+        awaitTrue(() -> RelayProbe.relaysTo(a, "feed") == 1, "a hears of b's relay");
+        publish(a, "feed", "after");
+        TextMessage m = (TextMessage) onB.receive(BOUND_MILLIS);
+        assertNotNull(m);
+        assertEquals("after", m.getText());
+    }
+
+    @Test
+    void aRelayThatCouldNotBeDeletedWithItsLastSubscriberIsDeletedLater() throws Exception {
+        Broker a = cluster.node("a");
+        Broker[] nodeB = new Broker[1];
+        FaultyDataSource databaseOfB = faulty("b", nodeB);
+        MessageConsumer onB = cluster.connect(nodeB[0]).createSession().createConsumer(new JmsTopic("feed"));
+        awaitTrue(() -> RelayProbe.relaysTo(a, "feed") == 1, "a hears of b's relay");
+        databaseOfB.failStatements(sql -> sql.startsWith("delete from cairn_subscription"), 1);
+        onB.close();
+        assertTrue(databaseOfB.injectedFailures() > 0, "the relay's delete did fail");
+        // Left in the store, a would write for b's subscriber forever: b deletes it at its next look.
+        awaitTrue(() -> RelayProbe.relaysTo(a, "feed") == 0, "b's relay deleted after all");
+    }
+
+    private static void publish(Broker broker, String topic, String... texts) throws JMSException {
+        try (Connection connection = new JmsConnectionFactory(broker).createConnection()) {
+            Session session = connection.createSession();
+            MessageProducer producer = session.createProducer(new JmsTopic(topic));
+            for (String text : texts) {
+                producer.send(session.createTextMessage(text));
+            }
+        }
     }
 
     private Session clientAcknowledged(Broker broker) throws JMSException {

@@ -358,10 +358,12 @@ class PostgresClusterTest {
 
         MessageConsumer second = onB.createSession().createConsumer(topic);
         awaitTrue(() -> RelayProbe.relaysTo(a, "alerts") == 1, "a hears of b's new relay");
+        Set<Long> before = RelayProbe.queueIds(a, "alerts");
         LeaseControl.pauseRenewals(b, true); // b's lease runs out: a deletes the relay nobody reads
-        awaitTrue(() -> RelayProbe.relaysTo(a, "alerts") == 0, "a deletes the relay of a node whose lease ran out");
+        awaitTrue(() -> RelayProbe.queueIds(a, "alerts").isEmpty(), "a deletes the relay of a node whose lease ran out");
         LeaseControl.pauseRenewals(b, false); // b joins again and finds its relay gone: it makes it again
         awaitTrue(() -> RelayProbe.relaysTo(a, "alerts") == 1, "b makes its relay again");
+        assertTrue(java.util.Collections.disjoint(before, RelayProbe.queueIds(a, "alerts")), "a new relay");
         try (Connection connection = new JmsConnectionFactory(a).createConnection()) {
             Session session = connection.createSession();
             session.createProducer(topic).send(session.createTextMessage("after"));
@@ -369,6 +371,75 @@ class PostgresClusterTest {
         TextMessage m = (TextMessage) second.receive(10_000);
         assertNotNull(m, "b's subscriber receives what a publishes once the relay is back");
         assertEquals("after", m.getText());
+    }
+
+    @Test
+    void aSharedNonDurableSubscriptionWithConsumersOnThreeNodesTakesEachMessageOnce() throws Exception {
+        List<Broker> members = List.of(node("a"), node("b"), node("c"));
+        Broker publisherOnly = node("d");
+        Topic topic = new JmsTopic("orders");
+        Map<String, Integer> received = new ConcurrentHashMap<>();
+        List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
+        for (Broker member : members) {
+            Session session = connect(member).createSession();
+            session.createSharedConsumer(topic, "workers", "kind <> 'skip'").setMessageListener(m -> {
+                try {
+                    if (received.merge(((TextMessage) m).getText(), 1, Integer::sum) > 1) {
+                        duplicates.add(((TextMessage) m).getText());
+                    }
+                } catch (JMSException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        awaitTrue(() -> RelayProbe.relaysTo(publisherOnly, "orders") == 1, "d hears of the shared subscription");
+        int perNode = 15;
+        List<Broker> publishers = List.of(members.get(0), members.get(1), publisherOnly);
+        for (int n = 0; n < publishers.size(); n++) {
+            try (Connection connection = new JmsConnectionFactory(publishers.get(n)).createConnection()) {
+                Session session = connection.createSession();
+                MessageProducer producer = session.createProducer(topic);
+                for (int i = 0; i < perNode; i++) {
+                    producer.setDeliveryMode(i % 2 == 0 ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
+                    TextMessage m = session.createTextMessage(n + ":" + i);
+                    m.setStringProperty("kind", i == 0 ? "skip" : "work"); // the selector keeps the first out
+                    producer.send(m);
+                }
+            }
+        }
+        int expected = publishers.size() * (perNode - 1);
+        awaitTrue(() -> received.size() == expected, "every matching message received: " + expected);
+        // A message delivered twice would come right behind the first; the subscription must stay empty.
+        MessageConsumer late = connect(members.get(2)).createSession().createSharedConsumer(topic, "workers",
+                "kind <> 'skip'");
+        assertNull(late.receive(500), "nothing left in the shared subscription");
+        assertEquals(List.of(), duplicates, "no message delivered twice");
+        for (int n = 0; n < publishers.size(); n++) {
+            assertNull(received.get(n + ":0"), "a message the selector refuses is not delivered");
+        }
+    }
+
+    @Test
+    void aSharedNonDurableSubscriptionEndsWithItsLastConsumerOnAnyNode() throws Exception {
+        Broker a = node("a");
+        Broker b = node("b");
+        Broker c = node("c");
+        Topic topic = new JmsTopic("events");
+        Session onA = connect(a).createSession();
+        Session onB = connect(b).createSession();
+        MessageConsumer consumerA = onA.createSharedConsumer(topic, "audit");
+        MessageConsumer consumerB = onB.createSharedConsumer(topic, "audit");
+        awaitTrue(() -> RelayProbe.relaysTo(c, "events") == 1, "c hears of the shared subscription");
+        consumerA.close();
+        try (Connection connection = new JmsConnectionFactory(c).createConnection()) {
+            Session session = connection.createSession();
+            session.createProducer(topic).send(session.createTextMessage("kept for b"));
+        }
+        TextMessage kept = (TextMessage) consumerB.receive(10_000);
+        assertNotNull(kept, "b's consumer still shares the subscription after a's left");
+        assertEquals("kept for b", kept.getText());
+        consumerB.close();
+        awaitTrue(() -> RelayProbe.relaysTo(c, "events") == 0, "the subscription ends with its last consumer");
     }
 
     @Test
