@@ -10,7 +10,6 @@ import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import org.cairnmq.store.MessageStore;
-import org.cairnmq.store.StoreException;
 import org.cairnmq.store.StoredNode;
 import org.cairnmq.store.StoredSubscription;
 
@@ -46,9 +45,6 @@ final class TopicRelays {
     static final String SHARED_PREFIX = "$cairn.shared";
     /** Names a node's membership of a shared non-durable subscription, with the subscription's id. */
     static final String MEMBER_PREFIX = "$member.";
-    /** How many relayed messages go to the subscriptions here in one store transaction, at most. */
-    private static final int BATCH = 256;
-    private static final long RETRY_MILLIS = 1_000;
 
     /** Hands relayed messages to this node's non-durable subscriptions and deletes them from the store. */
     interface Forwarder {
@@ -65,7 +61,7 @@ final class TopicRelays {
     private final Forwarder forwarder;
     private final java.util.function.BooleanSupplier leaseHolds;
     private final Object lock = new Object();
-    private final Map<String, Relay> own = new HashMap<>(); // guarded by lock: by topic
+    private final Map<String, TopicRelay> own = new HashMap<>(); // guarded by lock: by topic
     private final Map<Long, Target> others = new HashMap<>(); // guarded by lock: by subscription id
     private final Set<Long> undeleted = new HashSet<>(); // guarded by lock: own relays ended but still stored
     // Guarded by lock: the shared non-durable subscriptions with consumers here, by id, with the id of this
@@ -221,12 +217,12 @@ final class TopicRelays {
             return;
         }
         synchronized (lock) {
-            Relay relay = own.get(topic);
+            TopicRelay relay = own.get(topic);
             if (relay != null) {
                 relay.subscriptions++;
                 return;
             }
-            relay = new Relay(topic, save(topic));
+            relay = relay(topic, save(topic));
             relay.subscriptions = 1;
             own.put(topic, relay);
             relay.start();
@@ -235,9 +231,9 @@ final class TopicRelays {
 
     /** A non-durable subscription on the topic ended here: the last one deletes the topic's relay. */
     void closed(String topic) {
-        Relay ended;
+        TopicRelay ended;
         synchronized (lock) {
-            Relay relay = own.get(topic);
+            TopicRelay relay = own.get(topic);
             if (relay == null || --relay.subscriptions > 0) {
                 return;
             }
@@ -318,7 +314,7 @@ final class TopicRelays {
             if (other != null) {
                 return other.queue;
             }
-            for (Relay relay : own.values()) {
+            for (TopicRelay relay : own.values()) {
                 if (relay.id == subscriptionId) {
                     return relay.queue;
                 }
@@ -371,7 +367,7 @@ final class TopicRelays {
                     it.remove();
                 }
             }
-            for (Relay relay : List.copyOf(own.values())) {
+            for (TopicRelay relay : List.copyOf(own.values())) {
                 staleOwn.remove(relay.id);
                 if (!stored.contains(relay.id) && leaseHolds.getAsBoolean()) { // else once it holds again
                     remake(relay);
@@ -453,7 +449,7 @@ final class TopicRelays {
     /** This node stops: its relays go, with what waits in them. */
     void close() {
         synchronized (lock) {
-            for (Relay relay : own.values()) {
+            for (TopicRelay relay : own.values()) {
                 relay.stop();
                 undeleted.add(relay.id);
             }
@@ -468,11 +464,11 @@ final class TopicRelays {
     }
 
     /** Lock held: the store lost this relay (deleted while this node's lease had lapsed): a new one replaces it. */
-    private void remake(Relay relay) {
+    private void remake(TopicRelay relay) {
         relay.stop();
         own.remove(relay.topic);
         try {
-            Relay again = new Relay(relay.topic, save(relay.topic));
+            TopicRelay again = relay(relay.topic, save(relay.topic));
             again.subscriptions = relay.subscriptions;
             own.put(relay.topic, again);
             again.start();
@@ -510,117 +506,11 @@ final class TopicRelays {
         });
     }
 
-    private QueueDestination relayQueue(String topic, long id) {
-        return QueueDestination.relay(DestinationAddress.topic(topic), id, pager);
+    private TopicRelay relay(String topic, long id) {
+        return new TopicRelay(topic, id, relayQueue(topic, id), threads, scheduler, now, forwarder);
     }
 
-    /**
-     * This node's relay of one topic: a receiver always in line on the relay queue, which hands what it
-     * takes to the subscriptions here, a batch at a time, one batch after another.
-     */
-    private final class Relay implements Receiver {
-        final String topic;
-        final long id;
-        final QueueDestination queue;
-        int subscriptions; // guarded by the outer lock
-        private final SerialExecutor serial = new SerialExecutor(threads);
-        private final List<QueuedMessage> handed = new ArrayList<>(); // guarded by itself
-        private volatile boolean stopped;
-        private boolean retrying; // guarded by handed: a failed batch waits for its retry
-
-        Relay(String topic, long id) {
-            this.topic = topic;
-            this.id = id;
-            this.queue = relayQueue(topic, id);
-            queue.readByBroker();
-        }
-
-        void start() {
-            serial.execute(this::forwardReady);
-        }
-
-        void stop() {
-            stopped = true;
-            queue.leaveLine(this);
-            queue.drain();
-            synchronized (handed) {
-                handed.forEach(QueuedMessage::releaseMemory);
-                handed.clear();
-            }
-        }
-
-        @Override
-        public boolean accepts(QueuedMessage message) {
-            return true;
-        }
-
-        @Override
-        public void deliver(QueuedMessage message) {
-            boolean now;
-            synchronized (handed) {
-                handed.add(message);
-                now = !retrying;
-            }
-            if (stopped) {
-                stop();
-            } else if (now) {
-                serial.execute(this::forwardReady);
-            }
-        }
-
-        /** Forwards what was handed over and what is ready, until none is: then it waits in line. */
-        private void forwardReady() {
-            while (!stopped) {
-                List<QueuedMessage> batch;
-                synchronized (handed) {
-                    if (retrying) {
-                        return;
-                    }
-                    batch = new ArrayList<>(handed);
-                    handed.clear();
-                }
-                boolean inLine = false;
-                while (batch.size() < BATCH) {
-                    QueuedMessage next = queue.takeOrWait(this);
-                    if (next == null) {
-                        inLine = true;
-                        break;
-                    }
-                    batch.add(next);
-                }
-                if (!batch.isEmpty() && !forward(batch)) {
-                    return;
-                }
-                if (inLine) {
-                    return; // the next arrival is handed over, and forwarded then
-                }
-            }
-        }
-
-        /** @return whether to go on; if not, the batch waits for a retry */
-        private boolean forward(List<QueuedMessage> batch) {
-            try {
-                forwarder.forward(topic, batch);
-                return true;
-            } catch (BrokerException e) {
-                if (StoreException.causedByClaimsLost(e)) {
-                    batch.forEach(QueuedMessage::releaseMemory); // another node took them over
-                    return true;
-                }
-                LOG.warning("Could not forward messages relayed on topic " + topic + "; trying again: "
-                        + e.getMessage());
-                synchronized (handed) {
-                    retrying = true;
-                    handed.addAll(0, batch);
-                }
-                scheduler.at(now.getAsLong() + RETRY_MILLIS, () -> {
-                    synchronized (handed) {
-                        retrying = false;
-                    }
-                    serial.execute(this::forwardReady);
-                });
-                return false;
-            }
-        }
+    private QueueDestination relayQueue(String topic, long id) {
+        return QueueDestination.relay(DestinationAddress.topic(topic), id, pager);
     }
 }
