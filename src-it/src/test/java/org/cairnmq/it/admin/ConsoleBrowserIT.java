@@ -124,6 +124,7 @@ class ConsoleBrowserIT {
                 "live"));
         assertTrue(BROWSER.driver().findElement(self).getText().contains("this node"));
         assertEquals(1, BROWSER.driver().findElements(By.cssSelector("[data-testid=nodes] tr")).size());
+        BROWSER.driver().executeScript("arguments[0].scrollIntoView()", BROWSER.driver().findElement(self));
         BROWSER.screenshot("console-nodes");
     }
 
