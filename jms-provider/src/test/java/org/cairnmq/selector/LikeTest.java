@@ -119,4 +119,56 @@ class LikeTest {
         String identifier = selector.substring(0, selector.indexOf(' '));
         assertEquals(expected, Truth.evaluate(selector, MapFields.of(identifier, value)));
     }
+
+    /**
+     * Patterns that took a backtracking regular expression exponential time (the first never returned; the
+     * second made a send take 12.8 s). The bound is generous: a linear matcher needs microseconds.
+     */
+    @org.junit.jupiter.api.Test
+    void pathologicalPatternsMatchInBoundedTime() {
+        String manyAnys = "%".repeat(2000) + "b";
+        String alternating = "%a".repeat(30) + "%b";
+        String value = "a".repeat(40);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            assertEquals(FALSE, Truth.evaluate("v LIKE '" + manyAnys + "'", MapFields.of("v", value)));
+            assertEquals(TRUE, Truth.evaluate("v LIKE '" + manyAnys + "'", MapFields.of("v", value + "b")));
+            assertEquals(FALSE, Truth.evaluate("v LIKE '" + alternating + "'", MapFields.of("v", value.repeat(25))));
+            assertEquals(TRUE, Truth.evaluate("v LIKE '" + alternating + "'", MapFields.of("v", value + "b")));
+        });
+    }
+
+    /**
+     * The matcher agrees with the regular expression a LIKE pattern means (on inputs small enough for the
+     * regular expression to answer): every pattern of up to 6 of {@code a b % _} against every value of up to
+     * 5 of {@code a b}.
+     */
+    @org.junit.jupiter.api.Test
+    void agreesWithTheRegularExpressionOnEverySmallPatternAndValue() {
+        java.util.List<String> patterns = words("ab%_", 6);
+        java.util.List<String> values = words("ab", 5);
+        for (String pattern : patterns) {
+            LikePattern like = LikePattern.compile(pattern, -1);
+            java.util.regex.Pattern regex = java.util.regex.Pattern.compile(
+                    pattern.replace("%", ".*").replace("_", "."), java.util.regex.Pattern.DOTALL);
+            for (String value : values) {
+                assertEquals(regex.matcher(value).matches(), like.matches(value), pattern + " against " + value);
+            }
+        }
+    }
+
+    private static java.util.List<String> words(String alphabet, int maxLength) {
+        java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of(""));
+        java.util.List<String> last = java.util.List.of("");
+        for (int length = 1; length <= maxLength; length++) {
+            java.util.List<String> next = new java.util.ArrayList<>();
+            for (String word : last) {
+                for (char c : alphabet.toCharArray()) {
+                    next.add(word + c);
+                }
+            }
+            words.addAll(next);
+            last = next;
+        }
+        return words;
+    }
 }
