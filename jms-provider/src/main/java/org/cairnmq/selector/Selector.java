@@ -30,15 +30,26 @@ public final class Selector {
     }
 
     /**
+     * The longest selector accepted, in characters: a selector is matched against every message sent to its
+     * destination, so its size is a cost every sender pays.
+     */
+    public static final int MAX_LENGTH = 262_144;
+
+    /**
      * Parses and checks a message selector.
      *
      * @param text the selector, or {@code null}, empty or blank for none
      * @return the compiled selector; a selector that matches everything when {@code text} is null or blank
-     * @throws SelectorSyntaxException if the text is not a valid selector, with the position and reason
+     * @throws SelectorSyntaxException if the text is not a valid selector, with the position and reason, or
+     *                                  is longer than {@link #MAX_LENGTH}
      */
     public static Selector parse(String text) {
         if (isBlank(text)) {
             return MATCH_ALL;
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new SelectorSyntaxException(text, MAX_LENGTH + 1, "selector longer than " + MAX_LENGTH
+                    + " characters (" + text.length() + ")");
         }
         return new Selector(text, SelectorCompiler.compile(text));
     }

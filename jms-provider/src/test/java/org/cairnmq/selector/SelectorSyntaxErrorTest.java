@@ -127,4 +127,15 @@ class SelectorSyntaxErrorTest {
         assertEquals(position, e.position());
         assertEquals(selector, e.selector());
     }
+
+    @Test
+    void aSelectorLongerThanTheLimitIsRefusedAndOneAtTheLimitIsTaken() {
+        String prefix = "a = '";
+        String atLimit = prefix + "x".repeat(Selector.MAX_LENGTH - prefix.length() - 1) + "'";
+        assertEquals(Selector.MAX_LENGTH, atLimit.length());
+        Selector.parse(atLimit);
+        String over = atLimit + " ";
+        SelectorSyntaxException e = assertThrows(SelectorSyntaxException.class, () -> Selector.parse(over));
+        assertEquals("selector longer than 262144 characters (262145)", e.getMessage());
+    }
 }
