@@ -62,7 +62,9 @@ final class TopicRelays {
     private final java.util.function.BooleanSupplier leaseHolds;
     private final Object lock = new Object();
     private final Map<String, TopicRelay> own = new HashMap<>(); // guarded by lock: by topic
-    private final Map<Long, Target> others = new HashMap<>(); // guarded by lock: by subscription id
+    // By subscription id; changed under lock, read without it: publishers must not wait on a refresh's
+    // store read, which holds the lock.
+    private final Map<Long, Target> others = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<Long> undeleted = new HashSet<>(); // guarded by lock: own relays ended but still stored
     // Guarded by lock: the shared non-durable subscriptions with consumers here, by id, with the id of this
     // node's membership; and those found with no member at the last pruning (deleted if still so at the next).
@@ -263,18 +265,16 @@ final class TopicRelays {
             // and reach the other node after later messages (Broker#refreshSubscriptions counts at once).
             return List.of();
         }
-        synchronized (lock) {
-            if (others.isEmpty()) {
-                return List.of();
-            }
-            List<QueueDestination> targets = new ArrayList<>();
-            for (Target target : others.values()) {
-                if (target.accepts(topic, send)) {
-                    targets.add(target.queue);
-                }
-            }
-            return targets;
+        if (others.isEmpty()) {
+            return List.of();
         }
+        List<QueueDestination> targets = new ArrayList<>();
+        for (Target target : others.values()) {
+            if (target.accepts(topic, send)) {
+                targets.add(target.queue);
+            }
+        }
+        return targets;
     }
 
     /** The store ids of the other nodes' queues of the topic known here, live or not (tests look into them). */
